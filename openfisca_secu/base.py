@@ -1,0 +1,75 @@
+"""Briques communes aux formules : la classe de variable, les périodes et les tranches de plafond."""
+
+import numpy
+from openfisca_core import periods
+from openfisca_core.holders import set_input_dispatch_by_period, set_input_divide_by_period
+from openfisca_core.periods import ETERNITY, MONTH, YEAR
+from openfisca_core.populations import ADD
+from openfisca_core.variables import Variable as VariableOpenFisca
+
+__all__ = [
+    "ADD",
+    "ETERNITY",
+    "MONTH",
+    "YEAR",
+    "Variable",
+    "annee_jusqu_au_mois",
+    "effectif_employeur",
+    "part_sous_plafonds",
+    "set_input_dispatch_by_period",
+    "set_input_divide_by_period",
+]
+
+
+class Variable(VariableOpenFisca):
+    """Variable OpenFisca dont les nombres réels sont stockés en float64.
+
+    OpenFisca stocke `float` en float32 : une somme annuelle de 9 PSS perdrait plus d'un centime. Toutes les variables
+    du paquet héritent de cette classe (un test le vérifie).
+    """
+
+    def __init__(self, baseline_variable=None):
+        super().__init__(baseline_variable)
+        if self.value_type is float:
+            self.dtype = numpy.float64
+
+
+def annee_jusqu_au_mois(period):
+    """Période allant de janvier au mois `period` inclus (cumul depuis le début de l'année)."""
+    return periods.period(f"month:{period.start.year}-01:{period.start.month}")
+
+
+def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cotisations_sociales"):
+    """Part de l'assiette du mois comprise dans la limite de `nombre_plafonds` plafonds (CSS art. L241-3, R242-2).
+
+    Avec la régularisation progressive (choix de l'établissement, comme en paie), la limite s'applique au cumul
+    depuis janvier : part du mois = min(cumul assiette, n × cumul plafond) − même quantité à fin du mois précédent.
+    Elle peut alors être négative : c'est un remboursement du trop-cotisé des mois précédents.
+    """
+    montant = individu(assiette, period)
+    plafond = individu("plafond_securite_sociale", period)
+    mensuel = numpy.minimum(montant, nombre_plafonds * plafond)
+    if period.start.month == 1:
+        return mensuel
+    progressive = individu.etablissement("regularisation_progressive_plafond", period)
+    if not progressive.any():
+        return mensuel
+    cumul = annee_jusqu_au_mois(period)
+    montant_cumule = individu(assiette, cumul, options=[ADD])
+    plafond_cumule = individu("plafond_securite_sociale", cumul, options=[ADD])
+    avant = numpy.minimum(montant_cumule - montant, nombre_plafonds * (plafond_cumule - plafond))
+    regularise = numpy.minimum(montant_cumule, nombre_plafonds * plafond_cumule) - avant
+    return numpy.where(progressive, regularise, mensuel)
+
+
+def effectif_employeur(individu, period):
+    """Effectif de l'entreprise du salarié ; erreur claire s'il manque pour un salarié rémunéré."""
+    effectif = individu.entreprise("effectif_entreprise", period)
+    manquant = (effectif < 0) & (individu("assiette_cotisations_sociales", period) != 0)
+    if manquant.any():
+        rang = int(numpy.flatnonzero(manquant)[0])
+        raise ValueError(
+            f"effectif_entreprise manquant pour {period} : l'entreprise du salarié n° {rang} n'a pas d'effectif "
+            "(les seuils FNAL, formation professionnelle et versement mobilité en dépendent)."
+        )
+    return effectif

@@ -1,0 +1,19 @@
+"""Énumérations partagées par plusieurs fichiers de variables.
+
+Elles vivent hors de `variables/` : OpenFisca charge chaque fichier de variables sous un nom de module propre, et
+une énumération importée depuis un tel fichier serait une autre classe, que les comparaisons ignoreraient.
+"""
+
+from openfisca_core.indexed_enums import Enum
+
+
+class CategorieSalarie(Enum):
+    non_cadre = "Non-cadre"
+    cadre = "Cadre (articles 4 et 4 bis de la convention AGIRC, affilié à l'APEC)"
+
+
+class TypeRemuneration(Enum):
+    horaire = "Rémunération fixée selon un nombre d'heures"
+    forfait_annuel_heures = "Convention individuelle de forfait annuel en heures"
+    domicile_ou_concierge = "Travailleur à domicile (L721-1 C. trav.) ou concierge, employé d'immeuble (L771-1)"
+    autre_non_horaire = "Autre rémunération non déterminée selon un nombre d'heures"

@@ -1,0 +1,106 @@
+"""Contributions patronales assises sur les salaires : FNAL, solidarité autonomie, dialogue social, versement
+mobilité."""
+
+import numpy
+
+from openfisca_secu.base import MONTH, Variable, effectif_employeur
+from openfisca_secu.entities import individu
+
+
+class fnal_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Contribution au Fonds national d'aide au logement"
+    reference = "CSS art. L834-1 ; CCH art. L813-4 et L813-5"
+    documentation = "0,10 % dans la limite du plafond sous le seuil d'effectif (20, puis 50 en 2020), 0,50 % au-delà."
+
+    def formula(individu, period, parameters):
+        p = parameters(period).cotisations.fnal
+        petite = effectif_employeur(individu, period) < p.seuil_effectif
+        return petite * p.taux_moins_seuil * individu("assiette_sous_1_plafond", period) + (
+            ~petite
+        ) * p.taux_seuil_et_plus * individu("assiette_cotisations_sociales", period)
+
+
+class contribution_solidarite_autonomie_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Contribution solidarité autonomie"
+    reference = "Code de l'action sociale et des familles, art. L14-10-4 1°"
+
+    def formula(individu, period, parameters):
+        taux = parameters(period).cotisations.contribution_solidarite_autonomie.taux
+        return taux * individu("assiette_cotisations_sociales", period)
+
+
+class contribution_dialogue_social_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Contribution patronale au financement des organisations syndicales (dialogue social)"
+    reference = "Code du travail, art. L2135-10"
+
+    def formula_2015_01_01(individu, period, parameters):
+        taux = parameters(period).cotisations.contribution_dialogue_social.taux
+        return taux * individu("assiette_cotisations_sociales", period)
+
+
+class versement_mobilite_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Versement mobilité (ex-versement transport)"
+    reference = "Code général des collectivités territoriales, art. L2333-64 et L2333-67"
+    documentation = (
+        "Taux de l'autorité organisatrice du lieu de travail, dû à partir du seuil d'effectif (11 depuis 2016)."
+    )
+
+    def formula(individu, period, parameters):
+        seuil = parameters(period).cotisations.versement_mobilite.seuil_effectif
+        assujetti = effectif_employeur(individu, period) >= seuil
+        taux = individu.etablissement("taux_versement_mobilite", period)
+        return assujetti * taux * individu("assiette_cotisations_sociales", period)
+
+
+class contrat_a_duree_determinee(Variable):
+    value_type = bool
+    entity = individu
+    definition_period = MONTH
+    label = "Salarié titulaire d'un contrat à durée déterminée"
+    reference = "Code du travail, art. L1242-1 ; L6331-6"
+
+
+class formation_professionnelle_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Contribution à la formation professionnelle (et CPF-CDD pour les CDD)"
+    reference = "Code du travail, art. L6131-2, L6331-1, L6331-3 et L6331-6"
+
+    def formula(individu, period, parameters):
+        p = parameters(period).cotisations.formation_professionnelle
+        taux = p.taux_par_effectif.calc(effectif_employeur(individu, period))
+        taux = taux + individu("contrat_a_duree_determinee", period) * p.taux_cdd
+        return taux * individu("assiette_cotisations_sociales", period)
+
+
+class taxe_apprentissage_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Taxe d'apprentissage (contribution au développement de l'apprentissage comprise avant 2014)"
+    reference = "Code du travail, art. L6241-1 et L6241-1-1 ; CGI art. 1599 ter A"
+
+    def formula(individu, period, parameters):
+        p = parameters(period).cotisations.taxe_apprentissage
+        alsace_moselle = individu.etablissement("regime_alsace_moselle", period)
+        taux = numpy.where(alsace_moselle, p.taux_alsace_moselle, p.taux)
+        return taux * individu("assiette_cotisations_sociales", period)

@@ -1,0 +1,63 @@
+"""SMIC du mois pris en compte pour les seuils exprimés en SMIC (D241-7 II à IV appliqué au mois, D241-8)."""
+
+from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.entities import individu
+
+
+class smic_horaire(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "SMIC horaire brut en vigueur"
+    reference = "Code du travail, art. L3231-2"
+
+    def formula(individu, period, parameters):
+        return individu.filled_array(parameters(period).smic.horaire_brut)
+
+
+class fraction_mois_remunere(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Rémunération due rapportée à celle qui aurait été due pour un mois entier de présence"
+    reference = "CSS art. D241-7 II al. 5"
+    documentation = (
+        "Corrige le SMIC du mois en cas d'entrée, de sortie ou d'absence non ou partiellement rémunérée. "
+        "À défaut de saisie : jours calendaires de contrat / jours du mois."
+    )
+
+    def formula(individu, period):
+        return individu("jours_contrat_dans_le_mois", period) / period.days
+
+
+class heures_reference_smic(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "hour"
+    label = "Nombre d'heures de SMIC du mois pour les seuils en SMIC"
+    reference = "CSS art. D241-7 II et D241-8"
+    documentation = (
+        "1 820 / 12 heures, proratisées par la quotité de travail (durée contractuelle / durée légale) et par la "
+        "fraction du mois rémunérée, majorées des heures supplémentaires et complémentaires rémunérées."
+    )
+
+    def formula(individu, period, parameters):
+        heures_mensuelles = parameters(period).smic.heures_annuelles / 12
+        return heures_mensuelles * individu("quotite_de_travail", period) * individu(
+            "fraction_mois_remunere", period
+        ) + individu("heures_supplementaires", period)
+
+
+class smic_mensuel_reference(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "SMIC du mois calculé selon D241-7 II à IV (montant mensuel de D241-8)"
+    reference = "CSS art. D241-7 II et D241-8"
+
+    def formula(individu, period):
+        return individu("smic_horaire", period) * individu("heures_reference_smic", period)

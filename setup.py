@@ -1,0 +1,41 @@
+"""Installation d'openfisca-secu.
+
+Les dossiers `parameters/` et `reforms/` sont à la racine du dépôt (arbre des paramètres lisible par les juristes)
+et sont installés comme `openfisca_secu/parameters` et `openfisca_secu.reforms`.
+"""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+racine = Path(__file__).parent
+fichiers_parametres = [str(p.relative_to(racine / "parameters")) for p in (racine / "parameters").rglob("*.yaml")]
+
+setup(
+    name="openfisca-secu",
+    version="0.1.0",
+    description="Cotisations et contributions sociales du code de la sécurité sociale pour OpenFisca",
+    long_description=(racine / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.11",
+    packages=[
+        *find_packages(include=["openfisca_secu", "openfisca_secu.*"]),
+        "openfisca_secu.parameters",
+        "openfisca_secu.reforms",
+    ],
+    package_dir={
+        "openfisca_secu.parameters": "parameters",
+        "openfisca_secu.reforms": "reforms",
+    },
+    package_data={"openfisca_secu.parameters": fichiers_parametres},
+    include_package_data=False,
+    install_requires=[
+        "openfisca-core[web-api] >=46.0.1, <47",
+        "numpy >=1.24",
+        "pyyaml >=6",
+    ],
+    extras_require={
+        "dev": ["pytest >=8", "ruff >=0.6"],
+    },
+)
