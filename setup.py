@@ -36,6 +36,6 @@ setup(
         "pyyaml >=6",
     ],
     extras_require={
-        "dev": ["pytest >=8", "ruff >=0.6"],
+        "dev": ["pytest >=8", "ruff >=0.6", "setuptools >=70"],
     },
 )

@@ -18,6 +18,7 @@ BORNES = {
     "effectif_entreprise": (0, None),
     "taux_accident_travail": (0, 1),
     "taux_versement_mobilite": (0, 1),
+    "part_alternants": (0, 1),
 }
 
 

@@ -24,6 +24,7 @@ import csv
 import json
 import subprocess
 import sys
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,9 +87,17 @@ OF_MAPPING: dict[str, Terms] = {
     "agirc_arrco_salarie": _one("agirc_arrco_salarie"),
     "contribution_equilibre_general_employeur": _one("contribution_equilibre_general_employeur"),
     "contribution_equilibre_general_salarie": _one("contribution_equilibre_general_salarie"),
-    # CET 2019+: openfisca-france applies it to the whole wage up to 8 PSS, only when the wage exceeds 1 PSS.
-    "contribution_equilibre_technique_employeur": _one("contribution_equilibre_technique_employeur"),
-    "contribution_equilibre_technique_salarie": _one("contribution_equilibre_technique_salarie"),
+    # Contribution d'équilibre technique (2019+) and, before it, the cotisation exceptionnelle temporaire (cadres,
+    # 0-8 PSS): secu keeps both in one line, openfisca-france has two variables that never overlap in time. From
+    # 2019 openfisca-france applies it to the whole wage up to 8 PSS, only when the wage exceeds 1 PSS.
+    "contribution_equilibre_technique_employeur": (
+        (1.0, "contribution_equilibre_technique_employeur"),
+        (1.0, "cotisation_exceptionnelle_temporaire_employeur"),
+    ),
+    "contribution_equilibre_technique_salarie": (
+        (1.0, "contribution_equilibre_technique_salarie"),
+        (1.0, "cotisation_exceptionnelle_temporaire_salarie"),
+    ),
     # Retraite complémentaire before 2019. openfisca-france's ARRCO line is T1 (+T2 for non-cadres); AGIRC is the
     # cadres' TB/TC line; the GMP top-up is a separate variable.
     "arrco_employeur": _one("arrco_employeur"),
@@ -99,22 +108,26 @@ OF_MAPPING: dict[str, Terms] = {
     "agirc_gmp_salarie": _one("agirc_gmp_salarie"),
     "agff_employeur": _one("agff_employeur"),
     "agff_salarie": _one("agff_salarie"),
-    "cotisation_exceptionnelle_temporaire_employeur": _one("cotisation_exceptionnelle_temporaire_employeur"),
-    "cotisation_exceptionnelle_temporaire_salarie": _one("cotisation_exceptionnelle_temporaire_salarie"),
     # openfisca-france's APEC employer formula has no cadre filter itself; the scale only exists for cadres.
     "apec_employeur": _one("apec_employeur"),
     "apec_salarie": _one("apec_salarie"),
-    # CSG/CRDS (openfisca-france's "imposable" CSG is the non-deductible part).
+    # CSG/CRDS (openfisca-france's "imposable" CSG is the non-deductible part). Before 2018 openfisca-france adds the
+    # employer's mandatory cadre prévoyance (`prevoyance_obligatoire_cadre`, at least 1.5 % up to 1 PSS, always on for
+    # cadres) to the CSG/CRDS base (`assiette_csg_non_abattue`); the secu side is given no prévoyance input.
     "csg_deductible_salarie": _one("csg_deductible_salaire"),
     "csg_non_deductible_salarie": _one("csg_imposable_salaire"),
     "crds_salarie": _one("crds_salaire"),
     # Taxes et participations sur les salaires.
     "contribution_dialogue_social_employeur": _one("financement_organisations_syndicales"),
     # openfisca-france's `taxe_apprentissage` is the 0.5 % (until 2013) / 0.68 % (2014+) line only, and is forced to 0
-    # for every month of 2019 ("année blanche"). The 0.18 % CDA (until 2013) and the CSA (>= 250 employees, alternants
-    # ratio input, 0 by default => highest rate) are separate variables.
-    "taxe_apprentissage_employeur": _one("taxe_apprentissage"),
-    "contribution_developpement_apprentissage_employeur": _one("contribution_developpement_apprentissage"),
+    # for every month of 2019 ("année blanche"); the 0.18 % CDA (until 2013) is the separate
+    # `contribution_developpement_apprentissage`. secu has one line for both, hence the sum. The contribution
+    # supplémentaire à l'apprentissage (>= 250 employees; openfisca-france's `ratio_alternants` input is 0 by default,
+    # i.e. the highest rate) is a separate line in both.
+    "taxe_apprentissage_employeur": (
+        (1.0, "taxe_apprentissage"),
+        (1.0, "contribution_developpement_apprentissage"),
+    ),
     "contribution_supplementaire_apprentissage_employeur": _one("contribution_supplementaire_apprentissage"),
     # Two openfisca-france variables that never overlap in time: `formation_professionnelle` (PEFPC, until 2018;
     # brackets < 10 / 10-19 / >= 20 until 2015, < 11 / >= 11 from 2016) and `contribution_formation_professionnelle`
@@ -500,7 +513,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     secu = run_secu(cases, list(OF_MAPPING), arguments.secu_python, arguments.secu_script)
     if arguments.json is not None:
-        dump = {"cases": [case.to_json() for case in cases], "openfisca_france": of_values, "secu": secu.results}
+        dump = {
+            "cases": [case.to_json() for case in cases],
+            "openfisca_france": of_values,
+            "secu": secu.results,
+            "secu_missing": secu.missing,
+            "secu_errors": secu.errors,
+        }
         arguments.json.write_text(json.dumps(dump, indent=1), encoding="utf-8")
     if secu.failure is not None:
         print(f"secu side failed: {secu.failure}")
@@ -519,4 +538,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        main()
+    except Exception:  # a report, not a test: say what broke, exit 0 anyway
+        traceback.print_exc()
+    sys.exit(0)

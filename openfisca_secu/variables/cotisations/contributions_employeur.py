@@ -1,10 +1,10 @@
 """Contributions patronales assises sur les salaires : FNAL, solidarité autonomie, dialogue social, versement
-mobilité."""
+mobilité, formation professionnelle, taxe d'apprentissage et contribution supplémentaire à l'apprentissage."""
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable, effectif_employeur
-from openfisca_secu.entities import individu
+from openfisca_secu.base import MONTH, Variable, effectif_employeur, set_input_dispatch_by_period
+from openfisca_secu.entities import entreprise, individu
 
 
 class fnal_employeur(Variable):
@@ -104,3 +104,34 @@ class taxe_apprentissage_employeur(Variable):
         alsace_moselle = individu.etablissement("regime_alsace_moselle", period)
         taux = numpy.where(alsace_moselle, p.taux_alsace_moselle, p.taux)
         return taux * individu("assiette_cotisations_sociales", period)
+
+
+class part_alternants(Variable):
+    value_type = float
+    entity = entreprise
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "/1"
+    label = "Part des alternants (apprentis, contrats de professionnalisation...) dans l'effectif annuel moyen"
+    reference = "Code du travail, art. L6242-1 II ; CGI art. 1609 quinvicies II"
+    documentation = "0 par défaut : une entreprise d'au moins 250 salariés sans alternant paie le taux le plus élevé."
+
+
+class contribution_supplementaire_apprentissage_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Contribution supplémentaire à l'apprentissage (entreprises d'au moins 250 salariés)"
+    reference = "Code du travail, art. L6242-1 ; CGI art. 1609 quinvicies"
+
+    def formula(individu, period, parameters):
+        p = parameters(period).cotisations.taxe_apprentissage.contribution_supplementaire
+        effectif = effectif_employeur(individu, period)
+        part = individu.entreprise("part_alternants", period)
+        taux = p.taux_par_part_alternants.calc(part)
+        majore = (effectif >= p.seuil_effectif_majore) & (part < p.part_alternants_taux_majore)
+        taux = numpy.where(majore, p.taux_majore, taux)
+        alsace_moselle = individu.etablissement("regime_alsace_moselle", period)
+        taux = numpy.where(alsace_moselle, taux * p.multiplicateur_alsace_moselle, taux)
+        return (effectif >= p.seuil_effectif) * taux * individu("assiette_cotisations_sociales", period)

@@ -46,6 +46,7 @@ COTISATIONS_EMPLOYEUR = (
     "apec_employeur",
     "formation_professionnelle_employeur",
     "taxe_apprentissage_employeur",
+    "contribution_supplementaire_apprentissage_employeur",
 )
 
 

@@ -1,0 +1,55 @@
+"""Une entrée impossible ou manquante lève une erreur qui nomme la variable et la valeur."""
+
+from datetime import date
+
+import pytest
+
+from tests.outils import simulation_population
+
+
+@pytest.mark.parametrize(
+    ("variable", "valeur"),
+    [
+        ("salaire_de_base", -1.0),
+        ("salaire_de_base", float("nan")),
+        ("effectif_entreprise", -3),
+        ("taux_accident_travail", 1.5),
+        ("taux_accident_travail", -0.01),
+        ("quotite_de_travail", 1.2),
+        ("contribution_employeur_prevoyance", -10.0),
+    ],
+)
+def test_valeur_impossible_refusee(systeme, variable, valeur):
+    with pytest.raises(ValueError, match=rf"{variable} : valeur {valeur}"):
+        simulation_population(systeme, "2024-05", **{variable: [valeur]})
+
+
+def test_effectif_manquant(systeme):
+    simulation = simulation_population(systeme, "2024-05", salaire_de_base=[2000.0], taux_accident_travail=[0.01])
+    with pytest.raises(ValueError, match="effectif_entreprise manquant"):
+        simulation.calculate("fnal_employeur", "2024-05")
+
+
+def test_taux_accident_travail_manquant(systeme):
+    simulation = simulation_population(systeme, "2024-05", salaire_de_base=[2000.0], effectif_entreprise=[10])
+    with pytest.raises(ValueError, match="taux_accident_travail manquant"):
+        simulation.calculate("accident_du_travail_employeur", "2024-05")
+
+
+def test_sans_remuneration_ni_effectif_ni_taux_aucune_erreur(systeme):
+    simulation = simulation_population(systeme, "2024-05", salaire_de_base=[0.0])
+    assert simulation.calculate("cout_total_employeur", "2024-05")[0] == 0
+
+
+def test_contrat_qui_finit_avant_de_commencer(systeme):
+    simulation = simulation_population(systeme, "2024-05", salaire_de_base=[2000.0])
+    simulation.set_input("date_debut_contrat", "2024-05", [date(2024, 5, 10)])
+    simulation.set_input("date_fin_contrat", "2024-05", [date(2024, 5, 1)])
+    with pytest.raises(ValueError, match="date_fin_contrat 2024-05-01 antérieure à date_debut_contrat 2024-05-10"):
+        simulation.calculate("plafond_securite_sociale", "2024-05")
+
+
+def test_taux_l131_9_inconnu_avant_mars_2018(systeme):
+    simulation = simulation_population(systeme, "2017-05", salaire_de_base=[2000.0], relevant_l131_9=[True])
+    with pytest.raises(ValueError, match="relevant_l131_9"):
+        simulation.calculate("maladie_salarie", "2017-05")
