@@ -14,6 +14,7 @@ __all__ = [
     "YEAR",
     "Variable",
     "annee_jusqu_au_mois",
+    "arrondi_au_plus_proche",
     "effectif_employeur",
     "part_sous_plafonds",
     "set_input_dispatch_by_period",
@@ -32,6 +33,15 @@ class Variable(VariableOpenFisca):
         super().__init__(baseline_variable)
         if self.value_type is float:
             self.dtype = numpy.float64
+
+
+def arrondi_au_plus_proche(valeur, decimales):
+    """Arrondi au plus proche, la moitié vers le haut (« au dix millième le plus proche », D241-7 I).
+
+    Le pré-arrondi à 9 chiffres efface le bruit binaire (0,12345 stocké 0,1234499999...) avant l'arrondi légal.
+    """
+    echelle = 10**decimales
+    return numpy.floor(numpy.round(valeur * echelle, 9 - decimales) + 0.5) / echelle
 
 
 def annee_jusqu_au_mois(period):

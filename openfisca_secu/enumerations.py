@@ -17,3 +17,14 @@ class TypeRemuneration(Enum):
     forfait_annuel_heures = "Convention individuelle de forfait annuel en heures"
     domicile_ou_concierge = "Travailleur à domicile (L721-1 C. trav.) ou concierge, employé d'immeuble (L771-1)"
     autre_non_horaire = "Autre rémunération non déterminée selon un nombre d'heures"
+
+
+class HeuresEquivalenceTransport(Enum):
+    aucune = "Pas de régime d'heures d'équivalence"
+    grands_routiers = "Personnel roulant « grands routiers » (D3312-45 1° du code des transports) : a = 45/35"
+    autres_roulants = "Autre personnel roulant (D3312-45 2° du code des transports) : a = 40/35"
+
+
+class ModeRegularisation(Enum):
+    annuelle = "Anticipation mensuelle, régularisation au dernier mois de l'année ou du contrat (D241-9 al. 1)"
+    progressive = "Régularisation progressive à chaque paie, sur le cumul depuis janvier (D241-9 al. 2)"

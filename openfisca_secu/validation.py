@@ -15,6 +15,8 @@ BORNES = {
     "contribution_employeur_prevoyance": (0, None),
     "quotite_de_travail": (0, 1),
     "forfait_annuel_heures": (0, None),
+    "forfait_jours_annuel": (0, 366),
+    "fraction_mois_remunere": (0, 1),
     "effectif_entreprise": (0, None),
     "taux_accident_travail": (0, 1),
     "taux_versement_mobilite": (0, 1),

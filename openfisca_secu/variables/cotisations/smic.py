@@ -1,5 +1,7 @@
 """SMIC du mois pris en compte pour les seuils exprimés en SMIC (D241-7 II à IV appliqué au mois, D241-8)."""
 
+import numpy
+
 from openfisca_secu.base import MONTH, Variable
 from openfisca_secu.entities import individu
 
@@ -25,11 +27,21 @@ class fraction_mois_remunere(Variable):
     reference = "CSS art. D241-7 II al. 5"
     documentation = (
         "Corrige le SMIC du mois en cas d'entrée, de sortie ou d'absence non ou partiellement rémunérée. "
-        "À défaut de saisie : jours calendaires de contrat / jours du mois."
+        "À défaut de saisie : jours calendaires de contrat / jours du mois, et 0 pour un mois sans rémunération."
     )
 
     def formula(individu, period):
-        return individu("jours_contrat_dans_le_mois", period) / period.days
+        remunere = individu("remuneration_brute", period) > 0
+        return remunere * individu("jours_contrat_dans_le_mois", period) / period.days
+
+
+class forfait_jours_annuel(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "day"
+    label = "Nombre de jours de la convention individuelle de forfait annuel en jours (0 : pas de forfait jours)"
+    reference = "CSS art. D241-7 IV ; code du travail, art. L3121-58"
 
 
 class heures_reference_smic(Variable):
@@ -41,14 +53,17 @@ class heures_reference_smic(Variable):
     reference = "CSS art. D241-7 II et D241-8"
     documentation = (
         "1 820 / 12 heures, proratisées par la quotité de travail (durée contractuelle / durée légale) et par la "
-        "fraction du mois rémunérée, majorées des heures supplémentaires et complémentaires rémunérées."
+        "fraction du mois rémunérée, majorées des heures supplémentaires et complémentaires rémunérées ; "
+        "pour un forfait annuel de moins de 218 jours, proratisées par jours du forfait / 218 (D241-7 IV)."
     )
 
     def formula(individu, period, parameters):
         heures_mensuelles = parameters(period).smic.heures_annuelles / 12
-        return heures_mensuelles * individu("quotite_de_travail", period) * individu(
-            "fraction_mois_remunere", period
-        ) + individu("heures_supplementaires", period)
+        jours_reference = parameters(period).reductions.reduction_generale.jours_forfait_reference
+        forfait = individu("forfait_jours_annuel", period)
+        prorata_forfait = numpy.where((forfait > 0) & (forfait < jours_reference), forfait / jours_reference, 1)
+        heures_contrat = heures_mensuelles * individu("quotite_de_travail", period) * prorata_forfait
+        return heures_contrat * individu("fraction_mois_remunere", period) + individu("heures_supplementaires", period)
 
 
 class smic_mensuel_reference(Variable):

@@ -49,6 +49,8 @@ COTISATIONS_EMPLOYEUR = (
     "contribution_supplementaire_apprentissage_employeur",
 )
 
+REDUCTIONS_EMPLOYEUR = ("reduction_generale",)
+
 
 def _somme(individu, period, noms):
     return sum(individu(nom, period) for nom in noms)
@@ -90,6 +92,18 @@ class cotisations_employeur(Variable):
         return _somme(individu, period, COTISATIONS_EMPLOYEUR)
 
 
+class reductions_employeur(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réductions et exonérations de cotisations patronales imputées ce mois"
+    reference = "CSS art. L241-13 ; L241-10 ; L241-18"
+
+    def formula(individu, period):
+        return _somme(individu, period, REDUCTIONS_EMPLOYEUR)
+
+
 class salaire_net(Variable):
     value_type = float
     entity = individu
@@ -111,13 +125,14 @@ class cout_total_employeur(Variable):
     entity = individu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Coût total employeur (brut, cotisations patronales et contributions de retraite et prévoyance)"
-    reference = "CSS art. L242-1 ; D242-1"
+    label = "Coût total employeur : brut, cotisations patronales nettes des réductions, retraite et prévoyance"
+    reference = "CSS art. L242-1 ; D242-1 ; L241-13"
 
     def formula(individu, period):
         return (
             individu("remuneration_brute", period)
             + individu("cotisations_employeur", period)
+            - individu("reductions_employeur", period)
             + individu("contribution_employeur_retraite_supplementaire", period)
             + individu("contribution_employeur_prevoyance", period)
         )

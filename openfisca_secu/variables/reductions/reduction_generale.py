@@ -1,0 +1,400 @@
+"""Réduction générale des cotisations patronales (L241-13 ; D241-7 à D241-11).
+
+Un individu est un contrat : pour des CDD successifs chez le même employeur ou des missions d'intérim, donnez un
+individu par contrat ou par mission (D241-7 III) ; le coefficient est alors calculé pour chacun.
+"""
+
+import numpy
+from openfisca_core.indexed_enums import Enum
+
+from openfisca_secu.base import (
+    ADD,
+    ETERNITY,
+    MONTH,
+    YEAR,
+    Variable,
+    annee_jusqu_au_mois,
+    arrondi_au_plus_proche,
+    effectif_employeur,
+    set_input_dispatch_by_period,
+)
+from openfisca_secu.entities import etablissement, individu
+from openfisca_secu.enumerations import HeuresEquivalenceTransport, ModeRegularisation
+
+# --- Situation du salarié et choix de l'employeur
+
+
+class heures_equivalence_transport(Variable):
+    value_type = Enum
+    possible_values = HeuresEquivalenceTransport
+    default_value = HeuresEquivalenceTransport.aucune
+    entity = individu
+    definition_period = MONTH
+    label = "Régime d'heures d'équivalence du transport routier (facteur a)"
+    reference = "CSS art. L241-13 IV 1° ; D241-10 II"
+
+
+class interimaire_indemnite_conges_payes(Variable):
+    value_type = bool
+    entity = individu
+    definition_period = MONTH
+    label = "Intérimaire auquel l'employeur verse l'indemnité compensatrice de congés payés (facteur b = 1,1)"
+    reference = "CSS art. L241-13 IV 2° ; D241-10 III ; code du travail, art. L1251-19"
+
+
+class caisse_conges_payes(Variable):
+    value_type = bool
+    entity = etablissement
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Employeur affilié à une caisse de congés payés (facteur b = 100/90)"
+    reference = "CSS art. L241-13 IV 3° ; D241-10 IV"
+
+
+class mode_regularisation_reduction_generale(Variable):
+    value_type = Enum
+    possible_values = ModeRegularisation
+    default_value = ModeRegularisation.annuelle
+    entity = etablissement
+    definition_period = ETERNITY
+    label = "Régularisation de la réduction générale : annuelle (défaut) ou progressive"
+    reference = "CSS art. D241-9"
+
+
+# --- Paramètres du coefficient pour le salarié
+
+
+class reduction_generale_facteur_a(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Facteur a de la réduction générale (heures d'équivalence)"
+    reference = "CSS art. D241-10 II et IV"
+
+    def formula(individu, period, parameters):
+        p = parameters(period).reductions.reduction_generale.facteur_a
+        duree_legale = parameters(period).smic.duree_legale_hebdomadaire
+        regime = individu("heures_equivalence_transport", period)
+        return numpy.select(
+            [
+                regime == HeuresEquivalenceTransport.grands_routiers,
+                regime == HeuresEquivalenceTransport.autres_roulants,
+            ],
+            [p.heures_equivalence_grands_routiers / duree_legale, p.heures_equivalence_autres_roulants / duree_legale],
+            1,
+        )
+
+
+class reduction_generale_facteur_b(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Facteur b de la réduction générale (intérim, caisses de congés payés)"
+    reference = "CSS art. D241-10 III et IV"
+
+    def formula(individu, period, parameters):
+        p = parameters(period).reductions.reduction_generale.facteur_b
+        caisse = individu.etablissement("caisse_conges_payes", period)
+        interim = individu("interimaire_indemnite_conges_payes", period)
+        return numpy.select([caisse, interim], [p.caisses_conges_payes, p.interimaires], 1)
+
+
+class reduction_generale_t(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Valeur maximale T du coefficient de la réduction générale applicable à l'employeur"
+    reference = "CSS art. D241-7 I ; CCH art. L813-5"
+    documentation = (
+        "Selon le taux FNAL (effectif sous le seuil FNAL : T le plus élevé). De 2021 à 2025, T est diminué de l'écart "
+        "entre la part AT/MP comprise dans T et le taux AT/MP de l'établissement s'il est plus bas (D241-7 I al. 4). "
+        "Depuis 2026 : Tmin + Tdelta, valeur maximale du coefficient dégressif unique."
+    )
+
+    def formula_2012_01_01(individu, period, parameters):
+        return _t_selon_fnal(individu, period, parameters)
+
+    def formula_2021_01_01(individu, period, parameters):
+        part_at = parameters(period).reductions.reduction_generale.part_accident_travail
+        taux_at = numpy.nan_to_num(individu.etablissement("taux_accident_travail", period), nan=part_at)
+        return _t_selon_fnal(individu, period, parameters) - numpy.maximum(part_at - taux_at, 0)
+
+    def formula_2026_01_01(individu, period, parameters):
+        rgdu = parameters(period).reductions.reduction_generale.rgdu
+        petite = _sous_seuil_fnal(individu, period, parameters)
+        return rgdu.tmin + numpy.where(petite, rgdu.tdelta.moins_seuil_fnal, rgdu.tdelta.seuil_fnal_et_plus)
+
+
+def _sous_seuil_fnal(individu, period, parameters):
+    return effectif_employeur(individu, period) < parameters(period).cotisations.fnal.seuil_effectif
+
+
+def _t_selon_fnal(individu, period, parameters):
+    t = parameters(period).reductions.reduction_generale.t
+    return numpy.where(_sous_seuil_fnal(individu, period, parameters), t.moins_seuil_fnal, t.seuil_fnal_et_plus)
+
+
+class smic_reduction_generale(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "SMIC du mois pour la réduction générale (corrigé selon D241-7 II à IV, multiplié par le facteur a)"
+    reference = "CSS art. D241-7 II à IV ; D241-8 ; D241-10 I"
+
+    def formula_2012_01_01(individu, period):
+        return individu("smic_mensuel_reference", period) * individu("reduction_generale_facteur_a", period)
+
+    def formula_2026_01_01(individu, period, parameters):
+        # 2026 : SMIC horaire de référence figé à 12,02 € (la revalorisation du 1er juin est ignorée)
+        smic_horaire = parameters(period).reductions.reduction_generale.rgdu.smic_horaire_reference
+        heures = individu("heures_reference_smic", period)
+        return smic_horaire * heures * individu("reduction_generale_facteur_a", period)
+
+
+class smic_annuel_reduction_generale(Variable):
+    value_type = float
+    entity = individu
+    definition_period = YEAR
+    unit = "currency-EUR"
+    label = "SMIC calculé pour un an de la réduction générale (somme des mois, D241-7 II dernier alinéa)"
+    reference = "CSS art. D241-7 II"
+
+    def formula(individu, period):
+        return individu("smic_reduction_generale", period, options=[ADD])
+
+
+# --- Coefficient et montants
+
+
+def _coefficient_d241_7(individu, period, parameters, smic, remuneration):
+    """(T / 0,6) × (1,6 × a × SMIC / R − 1) × b, arrondi à 4 décimales, compris entre 0 et T × b (D241-7, D241-10)."""
+    p = parameters(period).reductions.reduction_generale
+    t = individu("reduction_generale_t", period)
+    b = individu("reduction_generale_facteur_b", period)
+    rapport = numpy.divide(smic, remuneration, out=numpy.zeros_like(remuneration), where=remuneration > 0)
+    brut = t / p.diviseur * (p.multiple_smic * rapport - 1) * b
+    return numpy.clip(arrondi_au_plus_proche(brut, p.decimales_coefficient), 0, t * b)
+
+
+def _coefficient_rgdu(individu, period, parameters, smic, remuneration):
+    """2026 : Tmin + Tdelta × [(1/2) × (3 × SMIC / R − 1)]^P, nul dès que R ≥ 3 SMIC, au plus Tmin + Tdelta."""
+    p = parameters(period).reductions.reduction_generale
+    maximum = individu("reduction_generale_t", period)
+    b = individu("reduction_generale_facteur_b", period)
+    rapport = numpy.divide(smic, remuneration, out=numpy.zeros_like(remuneration), where=remuneration > 0)
+    ecart = numpy.maximum((p.multiple_smic * rapport - 1) / p.rgdu.diviseur, 0)
+    brut = (p.rgdu.tmin + (maximum - p.rgdu.tmin) * ecart**p.rgdu.puissance) * b
+    coefficient = numpy.minimum(arrondi_au_plus_proche(brut, p.decimales_coefficient), maximum * b)
+    return numpy.where((remuneration > 0) & (remuneration < p.multiple_smic * smic), coefficient, 0)
+
+
+class reduction_generale_coefficient_mensuel(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Coefficient de la réduction générale calculé sur le seul mois (anticipation, D241-8)"
+    reference = "CSS art. D241-7 et D241-8"
+
+    def formula_2012_01_01(individu, period, parameters):
+        smic = individu("smic_reduction_generale", period)
+        return _coefficient_d241_7(
+            individu, period, parameters, smic, individu("assiette_cotisations_sociales", period)
+        )
+
+    def formula_2026_01_01(individu, period, parameters):
+        smic = individu("smic_reduction_generale", period)
+        return _coefficient_rgdu(individu, period, parameters, smic, individu("assiette_cotisations_sociales", period))
+
+
+class reduction_generale_coefficient_cumule(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Coefficient de la réduction générale calculé sur le cumul depuis janvier (D241-9)"
+    reference = "CSS art. D241-7 et D241-9"
+
+    def formula_2012_01_01(individu, period, parameters):
+        cumul = annee_jusqu_au_mois(period)
+        smic = individu("smic_reduction_generale", cumul, options=[ADD])
+        remuneration = individu("assiette_cotisations_sociales", cumul, options=[ADD])
+        return _coefficient_d241_7(individu, period, parameters, smic, remuneration)
+
+    def formula_2026_01_01(individu, period, parameters):
+        cumul = annee_jusqu_au_mois(period)
+        smic = individu("smic_reduction_generale", cumul, options=[ADD])
+        remuneration = individu("assiette_cotisations_sociales", cumul, options=[ADD])
+        return _coefficient_rgdu(individu, period, parameters, smic, remuneration)
+
+
+class reduction_generale_anticipee(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réduction générale appliquée par anticipation au mois (coefficient du mois × rémunération du mois)"
+    reference = "CSS art. D241-8"
+
+    def formula(individu, period):
+        return individu("reduction_generale_coefficient_mensuel", period) * individu(
+            "assiette_cotisations_sociales", period
+        )
+
+
+class cotisations_champ_reduction_generale(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Cotisations et contributions patronales entrant dans le champ de la réduction générale"
+    reference = "CSS art. L241-13 I ; D241-11"
+
+    def formula_2012_01_01(individu, period):
+        return sum(individu(nom, period) for nom in CHAMP_2012)
+
+    def formula_2019_01_01(individu, period):
+        return sum(individu(nom, period) for nom in CHAMP_2019)
+
+
+CHAMP_2012 = (
+    "maladie_employeur",
+    "vieillesse_plafonnee_employeur",
+    "vieillesse_deplafonnee_employeur",
+    "allocations_familiales_employeur",
+    "fnal_employeur",
+    "contribution_solidarite_autonomie_employeur",
+    "accident_du_travail_employeur",
+)
+# 2019 : extension aux contributions d'assurance chômage et de retraite complémentaire (L241-13 I, LFSS 2018)
+CHAMP_2019 = (*CHAMP_2012, "chomage_employeur", "agirc_arrco_employeur", "contribution_equilibre_general_employeur")
+
+
+class reduction_generale_cumulee(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réduction générale due pour la période de janvier au mois, après plafonnement (D241-9, D241-11)"
+    reference = "CSS art. D241-9 et D241-11"
+    documentation = (
+        "Coefficient du cumul × rémunération cumulée, limité au cumul des cotisations du champ multiplié par le "
+        "facteur b, et au cumul des cotisations patronales dues pour le salarié."
+    )
+
+    def formula(individu, period):
+        cumul = annee_jusqu_au_mois(period)
+        montant = individu("reduction_generale_coefficient_cumule", period) * individu(
+            "assiette_cotisations_sociales", cumul, options=[ADD]
+        )
+        champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
+        patronales = individu("cotisations_employeur", cumul, options=[ADD])
+        b = individu("reduction_generale_facteur_b", period)
+        return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
+
+
+class mois_de_regularisation(Variable):
+    value_type = bool
+    entity = individu
+    definition_period = MONTH
+    label = "Dernier mois de l'année ou du contrat : mois de la régularisation annuelle"
+    reference = "CSS art. D241-9 al. 1"
+
+    def formula(individu, period):
+        fin = individu("date_fin_contrat", period).astype("datetime64[D]")
+        fin_dans_le_mois = (fin >= numpy.datetime64(period.start.date)) & (fin <= numpy.datetime64(period.stop.date))
+        return fin_dans_le_mois | (period.start.month == 12)
+
+
+class reduction_generale(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réduction générale imputée sur les cotisations du mois, régularisation comprise"
+    reference = "CSS art. L241-13 ; D241-7 à D241-11"
+    documentation = (
+        "Régularisation annuelle : montant anticipé du mois, et au dernier mois de l'année ou du contrat, réduction "
+        "due sur la période moins les montants anticipés des mois précédents. Régularisation progressive : réduction "
+        "due sur le cumul à fin de mois moins celle due à fin du mois précédent. Les deux modes donnent le même total "
+        "annuel."
+    )
+
+    def formula(individu, period):
+        cumulee = individu("reduction_generale_cumulee", period)
+        if period.start.month == 1:
+            precedente = anticipee_avant = 0
+        else:
+            precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
+            mois_precedents = annee_jusqu_au_mois(period.offset(-1, "month"))
+            anticipee_avant = individu("reduction_generale_anticipee", mois_precedents, options=[ADD])
+        annuelle = numpy.where(
+            individu("mois_de_regularisation", period),
+            cumulee - anticipee_avant,
+            individu("reduction_generale_anticipee", period),
+        )
+        mode = individu.etablissement("mode_regularisation_reduction_generale", period)
+        return numpy.where(mode == ModeRegularisation.progressive, cumulee - precedente, annuelle)
+
+
+class reduction_generale_coefficient(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Coefficient de la réduction générale appliqué ce mois (mensuel, ou sur le cumul en cas de régularisation)"
+    reference = "CSS art. D241-7 à D241-9"
+
+    def formula(individu, period):
+        sur_le_cumul = individu("mois_de_regularisation", period) | (
+            individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
+        )
+        return numpy.where(
+            sur_le_cumul,
+            individu("reduction_generale_coefficient_cumule", period),
+            individu("reduction_generale_coefficient_mensuel", period),
+        )
+
+
+class reduction_generale_annuelle(Variable):
+    value_type = float
+    entity = individu
+    definition_period = YEAR
+    unit = "currency-EUR"
+    label = "Réduction générale due pour l'année (coefficient annuel × rémunération annuelle, plafonnée)"
+    reference = "CSS art. D241-7 et D241-11"
+
+    def formula(individu, period):
+        decembre = period.first_month.offset(11, "month")
+        return individu("reduction_generale_cumulee", decembre)
+
+
+class reduction_generale_retraite_complementaire(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Part de la réduction générale imputée sur les cotisations AGIRC-ARRCO"
+    reference = "CSS art. D241-7 V ; L241-13 VIII"
+    documentation = "Réduction × (taux AGIRC-ARRCO et CEG employeur de tranche 1 compris dans T) / T."
+
+    def formula_2019_01_01(individu, period, parameters):
+        rc = parameters(period).cotisations.retraite_complementaire
+        part = rc.agirc_arrco.tranche_1.employeur + rc.contribution_equilibre_general.tranche_1.employeur
+        return individu("reduction_generale", period) * part / individu("reduction_generale_t", period)
+
+
+class reduction_generale_urssaf(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Part de la réduction générale imputée sur les cotisations recouvrées par l'URSSAF"
+    reference = "CSS art. D241-7 V"
+
+    def formula(individu, period):
+        return individu("reduction_generale", period) - individu("reduction_generale_retraite_complementaire", period)
