@@ -12,6 +12,8 @@ from openfisca_secu.variables.cotisations.totaux import (
     CONTRIBUTIONS_SALARIALES,
     COTISATIONS_EMPLOYEUR,
     COTISATIONS_SALARIALES,
+    REDUCTIONS_EMPLOYEUR,
+    REDUCTIONS_SALARIALES,
 )
 
 
@@ -34,6 +36,7 @@ def main() -> None:
     brut = total("remuneration_brute")
     lignes = [("Salarié", nom, total(nom)) for nom in (*COTISATIONS_SALARIALES, *CONTRIBUTIONS_SALARIALES)]
     lignes += [("Employeur", nom, total(nom)) for nom in COTISATIONS_EMPLOYEUR]
+    lignes += [("Réduction", nom, -total(nom)) for nom in (*REDUCTIONS_EMPLOYEUR, *REDUCTIONS_SALARIALES)]
     totaux = [
         (nom, total(nom))
         for nom in (
@@ -42,6 +45,7 @@ def main() -> None:
             "csg_crds_salarie",
             "salaire_net",
             "cotisations_employeur",
+            "reductions_employeur",
             "cout_total_employeur",
         )
     ]

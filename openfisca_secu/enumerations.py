@@ -28,3 +28,10 @@ class HeuresEquivalenceTransport(Enum):
 class ModeRegularisation(Enum):
     annuelle = "Anticipation mensuelle, régularisation au dernier mois de l'année ou du contrat (D241-9 al. 1)"
     progressive = "Régularisation progressive à chaque paie, sur le cumul depuis janvier (D241-9 al. 2)"
+
+
+class EmployeurAideADomicile(Enum):
+    non_concerne = "Employeur non concerné par l'exonération aide à domicile"
+    particulier = "Particulier employeur (L241-10 I a : 70 ans et plus)"
+    structure_degressive = "Structure de l'alinéa 5 du III de L241-10 (exonération dégressive, D241-5-2)"
+    structure_prorata = "Autre structure du III de L241-10 (exonération au prorata des heures, D241-5-3)"

@@ -49,7 +49,12 @@ COTISATIONS_EMPLOYEUR = (
     "contribution_supplementaire_apprentissage_employeur",
 )
 
-REDUCTIONS_EMPLOYEUR = ("reduction_generale",)
+REDUCTIONS_EMPLOYEUR = (
+    "reduction_generale",
+    "exoneration_aide_a_domicile",
+    "deduction_forfaitaire_heures_supplementaires",
+)
+REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires",)
 
 
 def _somme(individu, period, noms):
@@ -104,18 +109,31 @@ class reductions_employeur(Variable):
         return _somme(individu, period, REDUCTIONS_EMPLOYEUR)
 
 
+class reductions_salariales(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réductions de cotisations salariales imputées ce mois"
+    reference = "CSS art. L241-17"
+
+    def formula(individu, period):
+        return _somme(individu, period, REDUCTIONS_SALARIALES)
+
+
 class salaire_net(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Salaire net (brut moins cotisations salariales, CSG et CRDS)"
+    label = "Salaire net : brut moins cotisations salariales nettes des réductions, CSG et CRDS"
     reference = "CSS art. L242-1 ; L136-8"
 
     def formula(individu, period):
         return (
             individu("remuneration_brute", period)
             - individu("cotisations_salariales", period)
+            + individu("reductions_salariales", period)
             - individu("csg_crds_salarie", period)
         )
 

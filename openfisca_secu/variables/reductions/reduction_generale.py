@@ -19,7 +19,7 @@ from openfisca_secu.base import (
     set_input_dispatch_by_period,
 )
 from openfisca_secu.entities import etablissement, individu
-from openfisca_secu.enumerations import HeuresEquivalenceTransport, ModeRegularisation
+from openfisca_secu.enumerations import EmployeurAideADomicile, HeuresEquivalenceTransport, ModeRegularisation
 
 # --- Situation du salarié et choix de l'employeur
 
@@ -325,20 +325,26 @@ class reduction_generale(Variable):
     )
 
     def formula(individu, period):
-        cumulee = individu("reduction_generale_cumulee", period)
-        if period.start.month == 1:
-            precedente = anticipee_avant = 0
-        else:
-            precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
-            mois_precedents = annee_jusqu_au_mois(period.offset(-1, "month"))
-            anticipee_avant = individu("reduction_generale_anticipee", mois_precedents, options=[ADD])
-        annuelle = numpy.where(
-            individu("mois_de_regularisation", period),
-            cumulee - anticipee_avant,
-            individu("reduction_generale_anticipee", period),
+        anticipee = individu("reduction_generale_anticipee", period)
+        progressive = (
+            individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
         )
-        mode = individu.etablissement("mode_regularisation_reduction_generale", period)
-        return numpy.where(mode == ModeRegularisation.progressive, cumulee - precedente, annuelle)
+        regularisation = individu("mois_de_regularisation", period)
+        if (progressive | regularisation).any():  # sinon, seul le montant anticipé du mois est dû
+            cumulee = individu("reduction_generale_cumulee", period)
+            if period.start.month == 1:
+                precedente = anticipee_avant = 0
+            else:
+                precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
+                mois_precedents = annee_jusqu_au_mois(period.offset(-1, "month"))
+                anticipee_avant = individu("reduction_generale_anticipee", mois_precedents, options=[ADD])
+            anticipee = numpy.where(regularisation, cumulee - anticipee_avant, anticipee)
+            montant = numpy.where(progressive, cumulee - precedente, anticipee)
+        else:
+            montant = anticipee
+        # non cumulable avec l'exonération aide à domicile (L241-10)
+        aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
+        return numpy.where(aide_a_domicile == EmployeurAideADomicile.non_concerne, montant, 0)
 
 
 class reduction_generale_coefficient(Variable):

@@ -1,0 +1,74 @@
+"""Heures supplémentaires et complémentaires : réduction de cotisations salariales (L241-17, D241-21, D241-22) et
+déduction forfaitaire de cotisations patronales (L241-18, D241-24)."""
+
+import numpy
+
+from openfisca_secu.base import MONTH, Variable, effectif_employeur
+from openfisca_secu.entities import individu
+
+COTISATIONS_VIEILLESSE_SALARIALES = (
+    "vieillesse_plafonnee_salarie",
+    "vieillesse_deplafonnee_salarie",
+    "agirc_arrco_salarie",
+    "contribution_equilibre_general_salarie",
+    "contribution_equilibre_technique_salarie",
+)
+
+
+class taux_reduction_salariale_heures_supplementaires(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Taux de la réduction salariale sur les heures supplémentaires et complémentaires"
+    reference = "CSS art. D241-21"
+    documentation = (
+        "Somme des taux des cotisations salariales d'assurance vieillesse légales et conventionnelles obligatoires "
+        "effectivement à la charge du salarié (taux effectif du mois : ces cotisations / assiette), au plus 11,31 %."
+    )
+
+    def formula_2019_01_01(individu, period, parameters):
+        plafond = parameters(period).reductions.heures_supplementaires.taux_maximal_reduction_salariale
+        assiette = individu("assiette_cotisations_sociales", period)
+        vieillesse = sum(individu(nom, period) for nom in COTISATIONS_VIEILLESSE_SALARIALES)
+        taux = numpy.divide(vieillesse, assiette, out=numpy.zeros_like(assiette), where=assiette > 0)
+        return numpy.minimum(taux, plafond)
+
+
+class reduction_salariale_heures_supplementaires(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réduction de cotisations salariales sur la rémunération des heures supplémentaires et complémentaires"
+    reference = "CSS art. L241-17 ; D241-21 et D241-22"
+    documentation = "Taux × rémunération des heures, dans la limite des cotisations salariales dues (D241-22)."
+
+    def formula_2019_01_01(individu, period):
+        taux = individu("taux_reduction_salariale_heures_supplementaires", period)
+        reduction = taux * individu("remuneration_heures_supplementaires", period)
+        return numpy.minimum(reduction, individu("cotisations_salariales", period))
+
+
+class deduction_forfaitaire_heures_supplementaires(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Déduction forfaitaire de cotisations patronales de 1,50 € par heure supplémentaire"
+    reference = "CSS art. L241-18 ; D241-24"
+    documentation = (
+        "Employeurs de moins de 20 salariés. Dans la limite des cotisations patronales restant dues après les autres "
+        "réductions ; le respect du plafond européen de minimis sur trois exercices reste à la charge de l'employeur."
+    )
+
+    def formula(individu, period, parameters):
+        p = parameters(period).reductions.heures_supplementaires
+        eligible = effectif_employeur(individu, period) < p.seuil_effectif_deduction_forfaitaire
+        deduction = eligible * p.deduction_forfaitaire_par_heure * individu("heures_supplementaires", period)
+        restant = (
+            individu("cotisations_employeur", period)
+            - individu("reduction_generale", period)
+            - individu("exoneration_aide_a_domicile", period)
+        )
+        return numpy.clip(deduction, 0, numpy.maximum(restant, 0))
