@@ -17,6 +17,7 @@ __all__ = [
     "arrondi_au_plus_proche",
     "effectif_employeur",
     "part_sous_plafonds",
+    "sans_bruit",
     "set_input_dispatch_by_period",
     "set_input_divide_by_period",
 ]
@@ -42,6 +43,12 @@ def arrondi_au_plus_proche(valeur, decimales):
     """
     echelle = 10**decimales
     return numpy.floor(numpy.round(valeur * echelle, 9 - decimales) + 0.5) / echelle
+
+
+def sans_bruit(montant):
+    """Efface le bruit binaire d'un montant calculé (2,5 × 11,52 donne 28,799999999999997) en l'arrondissant au
+    micro-euro, pour que « n'excède pas » compare bien la rémunération au seuil exact."""
+    return numpy.round(montant, 6)
 
 
 def annee_jusqu_au_mois(period):

@@ -2,7 +2,7 @@
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.base import MONTH, Variable, sans_bruit
 from openfisca_secu.entities import individu
 
 
@@ -17,21 +17,23 @@ class seuil_taux_reduit_allocations_familiales(Variable):
     def formula_2015_01_01(individu, period, parameters):
         # 1,6 SMIC (2015), puis 3,5 SMIC en vigueur à partir du 01/04/2016
         p = parameters(period).cotisations.allocations_familiales.seuil_taux_reduit
-        return p.multiple_smic * individu("smic_mensuel_reference", period)
+        return sans_bruit(p.multiple_smic * individu("smic_mensuel_reference", period))
 
     def formula_2024_01_01(individu, period, parameters):
         # max(3,5 × SMIC au 31/12/2023 ; 2 × SMIC en vigueur), chacun selon D241-7 II à IV (D241-3-2)
         p = parameters(period).cotisations.allocations_familiales.seuil_taux_reduit
         heures = individu("heures_reference_smic", period)
-        return numpy.maximum(
-            p.multiple_smic * p.smic_horaire_reference * heures,
-            p.multiple_smic_courant * individu("smic_mensuel_reference", period),
+        return sans_bruit(
+            numpy.maximum(
+                p.multiple_smic * p.smic_horaire_reference * heures,
+                p.multiple_smic_courant * individu("smic_mensuel_reference", period),
+            )
         )
 
     def formula_2025_01_01(individu, period, parameters):
         # 3,3 × SMIC au 01/01/2025 (décret 2025-318) ; 2026 : 3,5 × SMIC au 31/12/2023 (LODEOM)
         p = parameters(period).cotisations.allocations_familiales.seuil_taux_reduit
-        return p.multiple_smic * p.smic_horaire_reference * individu("heures_reference_smic", period)
+        return sans_bruit(p.multiple_smic * p.smic_horaire_reference * individu("heures_reference_smic", period))
 
 
 class allocations_familiales_employeur(Variable):

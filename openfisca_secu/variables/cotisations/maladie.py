@@ -3,7 +3,7 @@ régime local d'Alsace-Moselle (L242-13)."""
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.base import MONTH, Variable, sans_bruit
 from openfisca_secu.entities import individu
 
 
@@ -18,21 +18,23 @@ class seuil_taux_reduit_maladie(Variable):
     def formula_2019_01_01(individu, period, parameters):
         # 2,5 SMIC en vigueur (L241-2-1 dans sa rédaction de la LFSS 2018)
         p = parameters(period).cotisations.maladie.employeur.seuil_taux_reduit
-        return p.multiple_smic * individu("smic_mensuel_reference", period)
+        return sans_bruit(p.multiple_smic * individu("smic_mensuel_reference", period))
 
     def formula_2024_01_01(individu, period, parameters):
         # max(2,5 × SMIC au 31/12/2023 ; 2 × SMIC en vigueur), chacun calculé selon D241-7 II à IV (D241-1-2)
         p = parameters(period).cotisations.maladie.employeur.seuil_taux_reduit
         heures = individu("heures_reference_smic", period)
-        return numpy.maximum(
-            p.multiple_smic * p.smic_horaire_reference * heures,
-            p.multiple_smic_courant * individu("smic_mensuel_reference", period),
+        return sans_bruit(
+            numpy.maximum(
+                p.multiple_smic * p.smic_horaire_reference * heures,
+                p.multiple_smic_courant * individu("smic_mensuel_reference", period),
+            )
         )
 
     def formula_2025_01_01(individu, period, parameters):
         # 2,25 × SMIC au 01/01/2025 (décret 2025-318) ; 2026 : 2,5 × SMIC au 31/12/2023 (LODEOM)
         p = parameters(period).cotisations.maladie.employeur.seuil_taux_reduit
-        return p.multiple_smic * p.smic_horaire_reference * individu("heures_reference_smic", period)
+        return sans_bruit(p.multiple_smic * p.smic_horaire_reference * individu("heures_reference_smic", period))
 
 
 class maladie_employeur(Variable):

@@ -2,7 +2,7 @@
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.base import MONTH, Variable, sans_bruit
 from openfisca_secu.entities import individu
 
 
@@ -75,4 +75,4 @@ class smic_mensuel_reference(Variable):
     reference = "CSS art. D241-7 II et D241-8"
 
     def formula(individu, period):
-        return individu("smic_horaire", period) * individu("heures_reference_smic", period)
+        return sans_bruit(individu("smic_horaire", period) * individu("heures_reference_smic", period))

@@ -85,7 +85,6 @@ class salaire_temps_plein_reconstitue(Variable):
         heures_temps_plein = parameters(period).smic.heures_annuelles / 12
         heures = individu("heures_correspondant_remuneration", period)
         remuneration = individu("assiette_cotisations_sociales", period)
-        reconstitue = numpy.divide(
+        return numpy.divide(
             remuneration * heures_temps_plein, heures, out=numpy.zeros_like(remuneration), where=heures > 0
         )
-        return numpy.maximum(reconstitue, remuneration)

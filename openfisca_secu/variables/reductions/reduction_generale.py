@@ -16,6 +16,7 @@ from openfisca_secu.base import (
     annee_jusqu_au_mois,
     arrondi_au_plus_proche,
     effectif_employeur,
+    sans_bruit,
     set_input_dispatch_by_period,
 )
 from openfisca_secu.entities import etablissement, individu
@@ -146,13 +147,13 @@ class smic_reduction_generale(Variable):
     reference = "CSS art. D241-7 II à IV ; D241-8 ; D241-10 I"
 
     def formula_2012_01_01(individu, period):
-        return individu("smic_mensuel_reference", period) * individu("reduction_generale_facteur_a", period)
+        return sans_bruit(individu("smic_mensuel_reference", period) * individu("reduction_generale_facteur_a", period))
 
     def formula_2026_01_01(individu, period, parameters):
         # 2026 : SMIC horaire de référence figé à 12,02 € (la revalorisation du 1er juin est ignorée)
         smic_horaire = parameters(period).reductions.reduction_generale.rgdu.smic_horaire_reference
         heures = individu("heures_reference_smic", period)
-        return smic_horaire * heures * individu("reduction_generale_facteur_a", period)
+        return sans_bruit(smic_horaire * heures * individu("reduction_generale_facteur_a", period))
 
 
 class smic_annuel_reduction_generale(Variable):
