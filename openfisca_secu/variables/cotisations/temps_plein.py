@@ -77,9 +77,7 @@ class salaire_temps_plein_reconstitue(Variable):
     unit = "currency-EUR"
     label = "Salaire correspondant à l'activité exercée à temps plein"
     reference = "CSS art. L241-3-1 ; R241-0-2"
-    documentation = (
-        "Rémunération × (1 820 / 12) / heures correspondant à la rémunération, jamais moins que la rémunération."
-    )
+    documentation = "Rémunération × (1 820 / 12) / heures correspondant à la rémunération."
 
     def formula(individu, period, parameters):
         heures_temps_plein = parameters(period).smic.heures_annuelles / 12
