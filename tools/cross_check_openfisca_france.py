@@ -138,14 +138,14 @@ OF_MAPPING: dict[str, Terms] = {
     ),
     # Totals. openfisca-france's `salaire_net` is the INSEE net (after CSG/CRDS); `cotisations_salariales` excludes
     # CSG/CRDS. `cotisations_employeur` is after the maladie/AF reduced rates but before `allegement_general`; the
-    # terms of OF_EMPLOYER_EXTRAS are taken out (see above). `salaire_super_brut_hors_allegements` = gross wage +
-    # `cotisations_employeur`, i.e. also before allègement général, which matches secu's cout_total_employeur
-    # (before réduction générale); the same extras are taken out.
+    # terms of OF_EMPLOYER_EXTRAS are taken out (see above). `salaire_super_brut` = gross wage + `cotisations_employeur`
+    # − exonérations − allègement général, which matches secu's cout_total_employeur (net of reductions); the same
+    # extras are taken out.
     "salaire_net": _one("salaire_net"),
     "cotisations_salariales": _one("cotisations_salariales"),
     "cotisations_employeur": ((1.0, "cotisations_employeur"), *((-1.0, name) for name in OF_EMPLOYER_EXTRAS)),
     "cout_total_employeur": (
-        (1.0, "salaire_super_brut_hors_allegements"),
+        (1.0, "salaire_super_brut"),
         *((1.0, name) for name in OF_EMPLOYER_EXTRAS),
     ),
     # Réduction générale (Fillon, then RGDU in 2026): positive in openfisca-france; computed month by month
