@@ -261,6 +261,9 @@ class cotisations_champ_reduction_generale(Variable):
     def formula_2019_01_01(individu, period):
         return sum(individu(nom, period) for nom in CHAMP_2019)
 
+    def formula_2019_10_01(individu, period):
+        return sum(individu(nom, period) for nom in CHAMP_2019_10)
+
 
 CHAMP_2012 = (
     "maladie_employeur",
@@ -271,8 +274,10 @@ CHAMP_2012 = (
     "contribution_solidarite_autonomie_employeur",
     "accident_du_travail_employeur",
 )
-# 2019 : extension aux contributions d'assurance chômage et de retraite complémentaire (L241-13 I, LFSS 2018)
-CHAMP_2019 = (*CHAMP_2012, "chomage_employeur", "agirc_arrco_employeur", "contribution_equilibre_general_employeur")
+# 2019 : extension aux cotisations de retraite complémentaire, puis le 1er octobre aux contributions d'assurance
+# chômage (L241-13 I ; LFSS 2019 art. 8)
+CHAMP_2019 = (*CHAMP_2012, "agirc_arrco_employeur", "contribution_equilibre_general_employeur")
+CHAMP_2019_10 = (*CHAMP_2019, "chomage_employeur")
 
 
 class reduction_generale_cumulee(Variable):
