@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLE := $(VENV)/.installe
+CAS_YAML = $(shell find tests -name '*.yaml' | sort)
 
 .PHONY: setup demo test lint format bench clean
 
@@ -19,7 +20,7 @@ demo: setup
 
 test: setup lint
 	$(BIN)/pytest -q
-	$(BIN)/openfisca test --country-package openfisca_secu tests
+	$(BIN)/openfisca test --country-package openfisca_secu $(CAS_YAML)
 
 lint: setup
 	$(BIN)/ruff check .
