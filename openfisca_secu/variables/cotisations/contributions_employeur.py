@@ -72,6 +72,7 @@ class contrat_a_duree_determinee(Variable):
     value_type = bool
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Salarié titulaire d'un contrat à durée déterminée"
     reference = "Code du travail, art. L1242-1 ; L6331-6"
 

@@ -5,7 +5,7 @@ from datetime import date
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.base import ETERNITY, MONTH, Variable, set_input_divide_by_period
+from openfisca_secu.base import ETERNITY, MONTH, Variable, set_input_dispatch_by_period, set_input_divide_by_period
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations import CategorieSalarie
 
@@ -72,6 +72,7 @@ class categorie_salarie(Variable):
     default_value = CategorieSalarie.non_cadre
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Catégorie du salarié pour la retraite complémentaire et l'APEC"
     reference = "Convention AGIRC du 14/03/1947 art. 4 et 4 bis ; ANI du 17/11/2017"
 
@@ -81,6 +82,7 @@ class quotite_de_travail(Variable):
     default_value = 1.0
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     unit = "/1"
     label = "Durée contractuelle rapportée à la durée légale (1 = temps plein)"
     reference = "CSS art. L242-8 ; D241-7 II al. 3"
@@ -90,6 +92,7 @@ class relevant_l131_9(Variable):
     value_type = bool
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Personne relevant de l'article L131-9 (non redevable de la CSG-CRDS, non-résident fiscal)"
     reference = "CSS art. L131-9 ; D242-3 al. 2"
 

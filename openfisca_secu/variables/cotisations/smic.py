@@ -2,7 +2,7 @@
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable, sans_bruit
+from openfisca_secu.base import MONTH, Variable, sans_bruit, set_input_dispatch_by_period
 from openfisca_secu.entities import individu
 
 
@@ -39,6 +39,7 @@ class forfait_jours_annuel(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     unit = "day"
     label = "Nombre de jours de la convention individuelle de forfait annuel en jours (0 : pas de forfait jours)"
     reference = "CSS art. D241-7 IV ; code du travail, art. L3121-58"

@@ -5,7 +5,7 @@ l'heure (D241-0-x, seed 003)."""
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.base import MONTH, Variable, set_input_dispatch_by_period
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations import TypeRemuneration
 
@@ -16,6 +16,7 @@ class type_remuneration(Variable):
     default_value = TypeRemuneration.horaire
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Mode de détermination de la rémunération (en heures ou non)"
     reference = "CSS art. D241-0-x (seed 003, ¶B71)"
 
@@ -24,6 +25,7 @@ class forfait_annuel_heures(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     unit = "hour"
     label = "Nombre d'heures de la convention individuelle de forfait annuel en heures"
     reference = "Code du travail, art. L3121-56"
@@ -33,6 +35,7 @@ class option_vieillesse_temps_plein(Variable):
     value_type = bool
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Option pour le calcul de la cotisation vieillesse sur le salaire reconstitué à temps plein"
     reference = "CSS art. L241-3-1"
 

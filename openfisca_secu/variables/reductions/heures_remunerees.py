@@ -25,6 +25,7 @@ class duree_moyenne_hebdomadaire_forfait(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     unit = "hour"
     label = "Durée moyenne hebdomadaire de travail de la convention de forfait annuel en heures"
     reference = "CSS art. D241-26 I 2"

@@ -31,6 +31,7 @@ class heures_equivalence_transport(Variable):
     default_value = HeuresEquivalenceTransport.aucune
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Régime d'heures d'équivalence du transport routier (facteur a)"
     reference = "CSS art. L241-13 IV 1° ; D241-10 II"
 
@@ -39,6 +40,7 @@ class interimaire_indemnite_conges_payes(Variable):
     value_type = bool
     entity = individu
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Intérimaire auquel l'employeur verse l'indemnité compensatrice de congés payés (facteur b = 1,1)"
     reference = "CSS art. L241-13 IV 2° ; D241-10 III ; code du travail, art. L1251-19"
 
@@ -171,26 +173,57 @@ class smic_annuel_reduction_generale(Variable):
 # --- Coefficient et montants
 
 
-def _coefficient_d241_7(individu, period, parameters, smic, remuneration):
-    """(T / 0,6) × (1,6 × a × SMIC / R − 1) × b, arrondi à 4 décimales, compris entre 0 et T × b (D241-7, D241-10)."""
-    p = parameters(period).reductions.reduction_generale
-    t = individu("reduction_generale_t", period)
-    b = individu("reduction_generale_facteur_b", period)
+def _coefficient_d241_7(p, t, b, smic, remuneration):
+    """(T / 0,6) × (1,6 × a × SMIC / R − 1) × b, arrondi à 4 décimales, compris entre 0 et T × b (D241-7, D241-10).
+
+    Le facteur a est déjà dans le SMIC (smic_reduction_generale)."""
     rapport = numpy.divide(smic, remuneration, out=numpy.zeros_like(remuneration), where=remuneration > 0)
     brut = t / p.diviseur * (p.multiple_smic * rapport - 1) * b
     return numpy.clip(arrondi_au_plus_proche(brut, p.decimales_coefficient), 0, t * b)
 
 
-def _coefficient_rgdu(individu, period, parameters, smic, remuneration):
+def _coefficient_rgdu(p, maximum, b, smic, remuneration):
     """2026 : Tmin + Tdelta × [(1/2) × (3 × SMIC / R − 1)]^P, nul dès que R ≥ 3 SMIC, au plus Tmin + Tdelta."""
-    p = parameters(period).reductions.reduction_generale
-    maximum = individu("reduction_generale_t", period)
-    b = individu("reduction_generale_facteur_b", period)
     rapport = numpy.divide(smic, remuneration, out=numpy.zeros_like(remuneration), where=remuneration > 0)
     ecart = numpy.maximum((p.multiple_smic * rapport - 1) / p.rgdu.diviseur, 0)
     brut = (p.rgdu.tmin + (maximum - p.rgdu.tmin) * ecart**p.rgdu.puissance) * b
     coefficient = numpy.minimum(arrondi_au_plus_proche(brut, p.decimales_coefficient), maximum * b)
     return numpy.where((remuneration > 0) & (remuneration < p.multiple_smic * smic), coefficient, 0)
+
+
+def _coefficient_du_mois(individu, period, parameters, formule):
+    p = parameters(period).reductions.reduction_generale
+    t = individu("reduction_generale_t", period)
+    b = individu("reduction_generale_facteur_b", period)
+    smic = individu("smic_reduction_generale", period)
+    return formule(p, t, b, smic, individu("assiette_cotisations_sociales", period))
+
+
+def _cumul_par_periodes(individu, period, parameters, formule):
+    """Réduction due de janvier au mois `period` et coefficient de la dernière période.
+
+    L'année est découpée en périodes où T et b restent constants (par exemple T change le 1er mai 2025) : la
+    réduction de chaque période est calculée sur ses propres SMIC et rémunération cumulés, puis additionnée
+    (D241-7 II dernier alinéa ; décret 2025-318). Boucle sur les mois, jamais sur les salariés.
+    """
+    p = parameters(period).reductions.reduction_generale
+    total = smic = remuneration = 0
+    t_periode = b_periode = None
+    for mois in annee_jusqu_au_mois(period).get_subperiods(MONTH):
+        t = individu("reduction_generale_t", mois)
+        b = individu("reduction_generale_facteur_b", mois)
+        if t_periode is not None:
+            rupture = (t != t_periode) | (b != b_periode)
+            if rupture.any():
+                close = formule(p, t_periode, b_periode, smic, remuneration) * remuneration
+                total = total + numpy.where(rupture, close, 0)
+                smic = numpy.where(rupture, 0, smic)
+                remuneration = numpy.where(rupture, 0, remuneration)
+        t_periode, b_periode = t, b
+        smic = smic + individu("smic_reduction_generale", mois)
+        remuneration = remuneration + individu("assiette_cotisations_sociales", mois)
+    coefficient = formule(p, t_periode, b_periode, smic, remuneration)
+    return total + coefficient * remuneration, coefficient
 
 
 class reduction_generale_coefficient_mensuel(Variable):
@@ -202,14 +235,10 @@ class reduction_generale_coefficient_mensuel(Variable):
     reference = "CSS art. D241-7 et D241-8"
 
     def formula_2012_01_01(individu, period, parameters):
-        smic = individu("smic_reduction_generale", period)
-        return _coefficient_d241_7(
-            individu, period, parameters, smic, individu("assiette_cotisations_sociales", period)
-        )
+        return _coefficient_du_mois(individu, period, parameters, _coefficient_d241_7)
 
     def formula_2026_01_01(individu, period, parameters):
-        smic = individu("smic_reduction_generale", period)
-        return _coefficient_rgdu(individu, period, parameters, smic, individu("assiette_cotisations_sociales", period))
+        return _coefficient_du_mois(individu, period, parameters, _coefficient_rgdu)
 
 
 class reduction_generale_coefficient_cumule(Variable):
@@ -219,18 +248,13 @@ class reduction_generale_coefficient_cumule(Variable):
     unit = "/1"
     label = "Coefficient de la réduction générale calculé sur le cumul depuis janvier (D241-9)"
     reference = "CSS art. D241-7 et D241-9"
+    documentation = "Si T a changé en cours d'année, coefficient de la période commencée au changement."
 
     def formula_2012_01_01(individu, period, parameters):
-        cumul = annee_jusqu_au_mois(period)
-        smic = individu("smic_reduction_generale", cumul, options=[ADD])
-        remuneration = individu("assiette_cotisations_sociales", cumul, options=[ADD])
-        return _coefficient_d241_7(individu, period, parameters, smic, remuneration)
+        return _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[1]
 
     def formula_2026_01_01(individu, period, parameters):
-        cumul = annee_jusqu_au_mois(period)
-        smic = individu("smic_reduction_generale", cumul, options=[ADD])
-        remuneration = individu("assiette_cotisations_sociales", cumul, options=[ADD])
-        return _coefficient_rgdu(individu, period, parameters, smic, remuneration)
+        return _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[1]
 
 
 class reduction_generale_anticipee(Variable):
@@ -264,6 +288,20 @@ class cotisations_champ_reduction_generale(Variable):
     def formula_2019_10_01(individu, period):
         return sum(individu(nom, period) for nom in CHAMP_2019_10)
 
+    def formula_2021_01_01(individu, period, parameters):
+        # la cotisation AT/MP n'entre dans le champ que pour la part comprise dans T (L241-13 I, D241-7 I)
+        part_at = parameters(period).reductions.reduction_generale.part_accident_travail
+        accident = numpy.minimum(
+            individu("accident_du_travail_employeur", period),
+            part_at * individu("assiette_cotisations_sociales", period),
+        )
+        autres = sum(individu(nom, period) for nom in CHAMP_2019_10 if nom != "accident_du_travail_employeur")
+        return autres + accident
+
+    def formula_2026_01_01(individu, period):
+        # part AT/MP comprise dans T non confirmée pour 2026 : la cotisation est comptée entière
+        return sum(individu(nom, period) for nom in CHAMP_2019_10)
+
 
 CHAMP_2012 = (
     "maladie_employeur",
@@ -286,21 +324,26 @@ class reduction_generale_cumulee(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Réduction générale due pour la période de janvier au mois, après plafonnement (D241-9, D241-11)"
-    reference = "CSS art. D241-9 et D241-11"
+    reference = "CSS art. D241-7, D241-9 et D241-11"
     documentation = (
-        "Coefficient du cumul × rémunération cumulée, limité au cumul des cotisations du champ multiplié par le "
-        "facteur b, et au cumul des cotisations patronales dues pour le salarié."
+        "Coefficient du cumul × rémunération cumulée (par période de T constant), limité au cumul des cotisations "
+        "du champ multiplié par le facteur b, et au cumul des cotisations patronales dues pour le salarié."
     )
 
-    def formula(individu, period):
-        cumul = annee_jusqu_au_mois(period)
-        montant = individu("reduction_generale_coefficient_cumule", period) * individu(
-            "assiette_cotisations_sociales", cumul, options=[ADD]
-        )
-        champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
-        patronales = individu("cotisations_employeur", cumul, options=[ADD])
-        b = individu("reduction_generale_facteur_b", period)
-        return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
+    def formula_2012_01_01(individu, period, parameters):
+        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0])
+
+    def formula_2026_01_01(individu, period, parameters):
+        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0])
+
+
+def _plafonner(individu, period, montant):
+    """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul."""
+    cumul = annee_jusqu_au_mois(period)
+    champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
+    patronales = individu("cotisations_employeur", cumul, options=[ADD])
+    b = individu("reduction_generale_facteur_b", period)
+    return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
 
 
 class mois_de_regularisation(Variable):
@@ -325,7 +368,7 @@ class reduction_generale(Variable):
     reference = "CSS art. L241-13 ; D241-7 à D241-11"
     documentation = (
         "Régularisation annuelle : montant anticipé du mois, et au dernier mois de l'année ou du contrat, réduction "
-        "due sur la période moins les montants anticipés des mois précédents. Régularisation progressive : réduction "
+        "due sur la période moins les montants imputés les mois précédents. Régularisation progressive : réduction "
         "due sur le cumul à fin de mois moins celle due à fin du mois précédent. Les deux modes donnent le même total "
         "annuel."
     )
@@ -339,18 +382,31 @@ class reduction_generale(Variable):
         if (progressive | regularisation).any():  # sinon, seul le montant anticipé du mois est dû
             cumulee = individu("reduction_generale_cumulee", period)
             if period.start.month == 1:
-                precedente = anticipee_avant = 0
+                precedente = appliquee_avant = 0
             else:
                 precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
-                mois_precedents = annee_jusqu_au_mois(period.offset(-1, "month"))
-                anticipee_avant = individu("reduction_generale_anticipee", mois_precedents, options=[ADD])
-            anticipee = numpy.where(regularisation, cumulee - anticipee_avant, anticipee)
+                appliquee_avant = _imputee_les_mois_precedents(individu, period)
+            anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
             montant = numpy.where(progressive, cumulee - precedente, anticipee)
         else:
             montant = anticipee
         # non cumulable avec l'exonération aide à domicile (L241-10)
         aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
         return numpy.where(aide_a_domicile == EmployeurAideADomicile.non_concerne, montant, 0)
+
+
+def _imputee_les_mois_precedents(individu, period):
+    """Régularisation annuelle : montants imputés de janvier au mois précédent. Après une régularisation (fin de
+    contrat), le total imputé est la réduction due à cette date ; ensuite s'ajoutent les montants anticipés."""
+    total = 0
+    for mois in annee_jusqu_au_mois(period.offset(-1, "month")).get_subperiods(MONTH):
+        anticipee = individu("reduction_generale_anticipee", mois)
+        regularisation = individu("mois_de_regularisation", mois)
+        if regularisation.any():
+            total = numpy.where(regularisation, individu("reduction_generale_cumulee", mois), total + anticipee)
+        else:
+            total = total + anticipee
+    return total
 
 
 class reduction_generale_coefficient(Variable):
