@@ -35,3 +35,43 @@ def test_deux_modes_meme_total_annuel(systeme, annee):
         totaux[mode] = somme
     numpy.testing.assert_allclose(totaux["annuelle"], totaux["progressive"], atol=1e-6)
     assert (totaux["annuelle"] > 0).sum() > taille / 4
+
+
+# Taux minimum AT/MP M1 × (1 + M2) + M3 + M4 de chaque année, arrondi au centième de point : la part AT/MP comprise
+# dans T (shared/spec/ATMP_VALUES.md §1b, calculé des majorations confirmées ; 2021-2025 aussi dans mon-entreprise).
+TAUX_MINIMUM_AT = {
+    "2016-06": 0.0093,
+    "2018-06": 0.0084,
+    "2019-11": 0.0078,
+    "2020-06": 0.0069,
+    "2022-06": 0.0059,
+    "2024-05": 0.0046,
+    "2025-06": 0.0050,
+    "2026-03": 0.0049,
+}
+
+
+@pytest.mark.parametrize("periode", sorted(TAUX_MINIMUM_AT))
+@pytest.mark.parametrize("effectif", [10, 250])
+def test_au_smic_la_reduction_egale_les_cotisations_du_champ(systeme, periode, effectif):
+    """Au SMIC, le coefficient vaut T ; pour un établissement au taux AT/MP minimum, T est exactement la somme des
+    taux du champ que paie l'employeur. Vérifie à chaque date la composition de T : taux réduits maladie et AF
+    (plein en 2026), vieillesse, FNAL selon l'effectif, CSA, part AT/MP, chômage (depuis octobre 2019) et retraite
+    complémentaire (depuis 2019) (D241-7 I, D241-11)."""
+    p = systeme.parameters(periode)
+    smic_horaire = p.smic.horaire_brut
+    if periode.startswith("2026"):
+        smic_horaire = p.reductions.reduction_generale.rgdu.smic_horaire_reference
+    smic_mensuel = round(smic_horaire * 1820 / 12, 2)
+    simulation = simulation_de_population(
+        systeme,
+        periode,
+        {
+            "salaire_de_base": numpy.array([smic_mensuel]),
+            "effectif_entreprise": numpy.array([effectif]),
+            "taux_accident_travail": numpy.array([TAUX_MINIMUM_AT[periode]]),
+        },
+    )
+    reduction = simulation.calculate("reduction_generale_anticipee", periode)[0]
+    champ = simulation.calculate("cotisations_champ_reduction_generale", periode)[0]
+    assert reduction == pytest.approx(champ, abs=0.01)
