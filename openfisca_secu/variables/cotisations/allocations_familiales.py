@@ -49,10 +49,12 @@ class allocations_familiales_employeur(Variable):
         return taux * individu("assiette_cotisations_sociales", period)
 
     def formula_2015_01_01(individu, period, parameters):
-        # taux réduit si la rémunération n'excède pas le seuil (≤)
         p = parameters(period).cotisations.allocations_familiales
         assiette = individu("assiette_cotisations_sociales", period)
-        reduit = assiette <= individu("seuil_taux_reduit_allocations_familiales", period)
+        # taux réduit si la rémunération n'excède pas le seuil (≤), pour les employeurs du champ de L241-13 II
+        reduit = individu.etablissement("employeur_champ_allegements_generaux", period) & (
+            assiette <= individu("seuil_taux_reduit_allocations_familiales", period)
+        )
         return numpy.where(reduit, p.taux_reduit, p.taux) * assiette
 
     def formula_2026_01_01(individu, period, parameters):

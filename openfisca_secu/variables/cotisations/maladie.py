@@ -50,10 +50,12 @@ class maladie_employeur(Variable):
         return p.taux * individu("assiette_cotisations_sociales", period)
 
     def formula_2019_01_01(individu, period, parameters):
-        # taux réduit si la rémunération n'excède pas le seuil (≤)
         p = parameters(period).cotisations.maladie.employeur
         assiette = individu("assiette_cotisations_sociales", period)
-        reduit = assiette <= individu("seuil_taux_reduit_maladie", period)
+        # taux réduit si la rémunération n'excède pas le seuil (≤), pour les employeurs du champ de L241-13 II
+        reduit = individu.etablissement("employeur_champ_allegements_generaux", period) & (
+            assiette <= individu("seuil_taux_reduit_maladie", period)
+        )
         return numpy.where(reduit, p.taux_reduit, p.taux) * assiette
 
     def formula_2026_01_01(individu, period, parameters):

@@ -22,6 +22,8 @@ from openfisca_secu.base import (
 from openfisca_secu.entities import etablissement, individu
 from openfisca_secu.enumerations import EmployeurAideADomicile
 
+MOIS_DE_RECUL_MAXIMAL = 12  # recherche du dernier mois travaillé (D241-5-3 I al. 2)
+
 COTISATIONS_ASSURANCES_SOCIALES_ET_FAMILLE = (
     "maladie_employeur",
     "vieillesse_plafonnee_employeur",
@@ -79,16 +81,23 @@ class part_heures_aide_domicile_eligibles(Variable):
     label = "Part des heures d'aide à domicile réalisées chez des publics éligibles"
     reference = "CSS art. D241-5-2 I ; D241-5-3 I"
     documentation = (
-        "Structures au prorata (D241-5-3) : rapport du mois, ou celui du mois précédent si aucune heure n'a été "
-        "effectuée dans le mois. Structures dégressives (D241-5-2) : rapport des heures cumulées depuis janvier."
+        "Structures au prorata (D241-5-3) : rapport du mois ; un mois sans heure effectuée mais rémunéré prend le "
+        "rapport du mois civil précédent (remonté jusqu'au dernier mois travaillé, au plus douze mois, même d'une "
+        "autre année). Structures dégressives (D241-5-2) : rapport des heures cumulées depuis janvier."
     )
 
     def formula(individu, period):
-        eligibles = individu("heures_aide_domicile_publics_eligibles", period)
-        total = individu("heures_travaillees", period)
-        mois = numpy.divide(eligibles, total, out=numpy.zeros_like(total), where=total > 0)
-        if period.start.month > 1 and (total <= 0).any():
-            mois = numpy.where(total > 0, mois, individu("part_heures_aide_domicile_eligibles", period.offset(-1)))
+        mois = numpy.full(individu.count, numpy.nan)
+        # boucle bornée sur les mois (jamais sur les salariés) : pas d'appel récursif de la variable
+        for recul in range(MOIS_DE_RECUL_MAXIMAL + 1):
+            anterieur = period.offset(-recul, "month")
+            total = individu("heures_travaillees", anterieur)
+            eligibles = individu("heures_aide_domicile_publics_eligibles", anterieur)
+            rapport = numpy.divide(eligibles, total, out=numpy.zeros_like(total), where=total > 0)
+            mois = numpy.where(numpy.isnan(mois) & (total > 0), rapport, mois)
+            if not numpy.isnan(mois).any():
+                break
+        mois = numpy.nan_to_num(mois, nan=0.0)
         cumul = annee_jusqu_au_mois(period)
         eligibles_annee = individu("heures_aide_domicile_publics_eligibles", cumul, options=[ADD])
         total_annee = individu("heures_travaillees", cumul, options=[ADD])

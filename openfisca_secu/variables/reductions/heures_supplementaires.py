@@ -55,17 +55,18 @@ class deduction_forfaitaire_heures_supplementaires(Variable):
     entity = individu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Déduction forfaitaire de cotisations patronales de 1,50 € par heure supplémentaire"
+    label = "Déduction forfaitaire de cotisations patronales par heure supplémentaire"
     reference = "CSS art. L241-18 ; D241-24"
     documentation = (
-        "Employeurs de moins de 20 salariés. Dans la limite des cotisations patronales restant dues après les autres "
+        "1,50 € par heure sous 20 salariés ; 0,50 € au-delà jusqu'en août 2012, puis de 20 à 249 salariés depuis "
+        "octobre 2022. Dans la limite des cotisations patronales restant dues après les autres "
         "réductions ; le respect du plafond européen de minimis sur trois exercices reste à la charge de l'employeur."
     )
 
     def formula(individu, period, parameters):
-        p = parameters(period).reductions.heures_supplementaires
-        eligible = effectif_employeur(individu, period) < p.seuil_effectif_deduction_forfaitaire
-        deduction = eligible * p.deduction_forfaitaire_par_heure * individu("heures_supplementaires", period)
+        bareme = parameters(period).reductions.heures_supplementaires.deduction_forfaitaire_par_heure
+        par_heure = bareme.calc(effectif_employeur(individu, period))
+        deduction = par_heure * individu("heures_supplementaires", period)
         restant = (
             individu("cotisations_employeur", period)
             - individu("reduction_generale", period)

@@ -64,6 +64,19 @@ class mode_regularisation_reduction_generale(Variable):
     reference = "CSS art. D241-9"
 
 
+class employeur_champ_allegements_generaux(Variable):
+    value_type = bool
+    entity = etablissement
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Employeur dans le champ de la réduction générale et des taux réduits maladie et AF (L241-13 II)"
+    reference = "CSS art. L241-13 II ; L241-2-1 ; L241-6-1"
+    documentation = "Faux pour un particulier employeur ; à défaut de saisie, vrai pour tout autre employeur."
+
+    def formula(etablissement, period):
+        return etablissement("employeur_aide_a_domicile", period) != EmployeurAideADomicile.particulier
+
+
 # --- Paramètres du coefficient pour le salarié
 
 
@@ -390,9 +403,10 @@ class reduction_generale(Variable):
             montant = numpy.where(progressive, cumulee - precedente, anticipee)
         else:
             montant = anticipee
-        # non cumulable avec l'exonération aide à domicile (L241-10)
+        # hors champ (particulier employeur, L241-13 II) ; non cumulable avec l'exonération aide à domicile (L241-10)
         aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
-        return numpy.where(aide_a_domicile == EmployeurAideADomicile.non_concerne, montant, 0)
+        dans_le_champ = individu.etablissement("employeur_champ_allegements_generaux", period)
+        return numpy.where(dans_le_champ & (aide_a_domicile == EmployeurAideADomicile.non_concerne), montant, 0)
 
 
 def _imputee_les_mois_precedents(individu, period):
