@@ -16,7 +16,7 @@ $(INSTALLE): setup.py pyproject.toml
 	touch $@
 
 demo: setup
-	$(BIN)/python -m openfisca_secu.demo
+	$(BIN)/openfisca-secu simulate --period 2024-05 --size 100000 --reform reduction_generale_recentree --output out/demo
 
 test: setup lint
 	$(BIN)/pytest -q

@@ -28,7 +28,7 @@ setup(
         "openfisca_secu.parameters": "parameters",
         "openfisca_secu.reforms": "reforms",
     },
-    package_data={"openfisca_secu.parameters": fichiers_parametres},
+    package_data={"openfisca_secu.parameters": fichiers_parametres, "openfisca_secu": ["donnees/*.yaml"]},
     include_package_data=False,
     install_requires=[
         "openfisca-core[web-api] >=46.0.1, <47",
@@ -36,6 +36,20 @@ setup(
         "pyyaml >=6",
     ],
     extras_require={
-        "dev": ["pytest >=8", "ruff >=0.6", "setuptools >=70"],
+        # microsimulation d'une population : lecture CSV / Parquet, barre de progression
+        "population": ["pandas >=2.2", "pyarrow >=15", "tqdm >=4.66"],
+        "plots": ["matplotlib >=3.8"],
+        "dask": ["dask[distributed] >=2024.1"],
+        "dev": [
+            "pytest >=8",
+            "ruff >=0.6",
+            "setuptools >=70",
+            "pandas >=2.2",
+            "pyarrow >=15",
+            "tqdm >=4.66",
+            "matplotlib >=3.8",
+            "dask[distributed] >=2024.1",
+        ],
     },
+    entry_points={"console_scripts": ["openfisca-secu = openfisca_secu.microsimulation.cli:main"]},
 )

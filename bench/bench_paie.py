@@ -29,8 +29,7 @@ def temps_de_construction() -> float:
 
 def annee_regularisee(systeme, taille: int, annee: str, mode: str) -> float:
     """Douze paies d'une année aux salaires variables, réduction générale régularisée, coût total de chaque mois."""
-    smic_mensuel = systeme.parameters(f"{annee}-01").smic.horaire_brut * 1820 / 12
-    entrees = population_synthetique(taille, smic_mensuel)
+    entrees = population_synthetique(taille, f"{annee}-01", systeme)
     salaire = entrees.pop("salaire_de_base")
     entrees["mode_regularisation_reduction_generale"] = numpy.full(taille, mode)
     aleas = numpy.random.default_rng(1)
@@ -55,9 +54,8 @@ def main() -> None:
     debut = time.perf_counter()
     systeme = CountryTaxBenefitSystem()
     print(f"Construction du système (déjà importé) : {time.perf_counter() - debut:.3f} s")
-    smic_mensuel = systeme.parameters(options.periode).smic.horaire_brut * 1820 / 12
     for taille in options.tailles:
-        entrees = population_synthetique(taille, smic_mensuel)
+        entrees = population_synthetique(taille, options.periode, systeme)
         debut = time.perf_counter()
         simulation = simulation_de_population(systeme, options.periode, entrees)
         for nom in ("salaire_net", "cout_total_employeur"):

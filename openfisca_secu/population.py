@@ -1,32 +1,91 @@
-"""Population synthétique de salariés pour la démonstration et les bancs d'essai.
+"""Population synthétique de salariés, calée sur des statistiques publiées (openfisca_secu/donnees).
 
-Illustrative, pas statistique : salaires log-normaux (médiane 2 600 € bruts, σ = 0,5) jamais sous le SMIC du
-temps de travail, 18 % de temps partiels, cadres parmi les hauts salaires, tailles d'entreprise variées, 4 %
-d'établissements en Alsace-Moselle.
+La distribution des salaires en équivalent temps plein suit les déciles publiés par l'Insee pour 2022 (D1, médiane,
+D9), interpolés log-linéairement, avec une queue de Pareto au-delà de D9 dont l'exposant est choisi pour retrouver
+le salaire moyen publié. Les salaires d'une autre année sont ramenés par le rapport des plafonds de la sécurité
+sociale, qui suit l'évolution moyenne des salaires (D242-17). Temps partiel, tailles d'entreprise et part de
+l'Alsace-Moselle suivent leurs sources ; les hypothèses sans source sont signalées dans le fichier de données.
 """
 
+from functools import lru_cache
+from importlib import resources
+
 import numpy
+import yaml
 from openfisca_core.simulation_builder import SimulationBuilder
 
-EFFECTIFS = numpy.array([3, 8, 15, 30, 80, 200, 600, 3000])
-PART_DES_EFFECTIFS = numpy.array([0.10, 0.10, 0.10, 0.12, 0.13, 0.13, 0.12, 0.20])
+
+@lru_cache
+def donnees_de_reference() -> dict:
+    texte = resources.files("openfisca_secu").joinpath("donnees/population_reference.yaml").read_text("utf-8")
+    return yaml.safe_load(texte)
 
 
-def population_synthetique(taille: int, smic_mensuel: float, graine: int = 2024) -> dict[str, numpy.ndarray]:
+def _exposant_pareto(deciles: dict[float, float], moyenne: float, plancher: float) -> tuple[float, numpy.ndarray]:
+    """Exposant α de la queue de Pareto au-delà de D9 qui donne la moyenne publiée, et la grille des quantiles."""
+    points_p = numpy.array([0.0, *sorted(deciles)])
+    points_q = numpy.log([plancher, *(deciles[p] for p in sorted(deciles))])
+    grille = numpy.linspace(0, points_p[-1], 20_001)
+    corps = numpy.trapezoid(numpy.exp(numpy.interp(grille, points_p, points_q)), grille)
+    d9, queue = numpy.exp(points_q[-1]), 1 - points_p[-1]
+    # moyenne = corps + queue × D9 × α / (α − 1)  ⇒  α = r / (r − 1) avec r = (moyenne − corps) / (queue × D9)
+    rapport = (moyenne - corps) / (queue * d9)
+    return rapport / (rapport - 1), points_p, points_q
+
+
+def quantiles_salaire_net_2022(rangs: numpy.ndarray) -> numpy.ndarray:
+    """Salaire net EQTP 2022 aux rangs donnés (entre 0 et 1), selon les déciles et la moyenne publiés."""
+    reference = donnees_de_reference()["salaire_net_eqtp_2022"]
+    deciles = {float(p): float(v) for p, v in reference["deciles"].items()}
+    alpha, points_p, points_q = _exposant_pareto(deciles, reference["moyenne"], reference["smic_net_debut_annee"])
+    corps = numpy.exp(numpy.interp(rangs, points_p, points_q))
+    dernier = points_p[-1]
+    queue = numpy.exp(points_q[-1]) * ((1 - dernier) / numpy.maximum(1 - rangs, 1e-12)) ** (1 / alpha)
+    return numpy.where(rangs <= dernier, corps, queue)
+
+
+def population_synthetique(taille: int, periode: str, systeme, graine: int = 2024) -> dict[str, numpy.ndarray]:
     """Entrées d'une paie mensuelle pour `taille` salariés, chacun dans son établissement et son entreprise."""
+    donnees = donnees_de_reference()
+    parametres = systeme.parameters(periode)
     aleas = numpy.random.default_rng(graine)
-    quotite = numpy.where(aleas.random(taille) < 0.18, aleas.choice([0.5, 0.6, 0.8], taille), 1.0)
-    temps_plein = numpy.exp(aleas.normal(numpy.log(2600.0), 0.5, taille))
-    salaire = numpy.round(numpy.maximum(temps_plein, smic_mensuel) * quotite, 2)
-    cadre = (temps_plein > 4000) & (aleas.random(taille) < 0.8)
+
+    rangs = aleas.random(taille)
+    evolution = (
+        parametres.plafond_securite_sociale.mensuel
+        / systeme.parameters(str(donnees["annee_reference"])).plafond_securite_sociale.mensuel
+    )
+    brut_temps_plein = quantiles_salaire_net_2022(rangs) * donnees["rapport_brut_net_2022"]["valeur"] * evolution
+    smic_temps_plein = parametres.smic.horaire_brut * parametres.smic.heures_annuelles / 12
+    brut_temps_plein = numpy.maximum(brut_temps_plein, smic_temps_plein)
+
+    partiel = donnees["temps_partiel"]
+    quotites = numpy.array(list(partiel["quotites"]), dtype=float)
+    parts = numpy.array(list(partiel["quotites"].values()), dtype=float)
+    quotite = numpy.where(
+        aleas.random(taille) < partiel["part"], aleas.choice(quotites, taille, p=parts / parts.sum()), 1.0
+    )
+
+    categories = list(donnees["taille_des_entreprises"]["categories"].values())
+    parts_entreprises = numpy.array([c[2] for c in categories], dtype=float)
+    classe = aleas.choice(len(categories), taille, p=parts_entreprises / parts_entreprises.sum())
+    bornes = numpy.array([c[:2] for c in categories], dtype=float)[classe]
+    effectif = numpy.floor(numpy.exp(aleas.uniform(numpy.log(bornes[:, 0]), numpy.log(bornes[:, 1] + 1)))).astype(int)
+
+    cadre = aleas.random(taille) < numpy.clip((rangs - 0.6) / 0.35, 0, 1)
+    taux_moyens = donnees["accident_du_travail"]["taux_net_moyen_national"]
+    annee = int(periode[:4])
+    taux_moyen = taux_moyens[max(a for a in taux_moyens if a <= annee)]
+    taux_at = numpy.clip(taux_moyen * numpy.exp(aleas.normal(-0.18, 0.6, taille)), 0.005, 0.10)
+    mobilite = donnees["versement_mobilite"]
     return {
-        "salaire_de_base": salaire,
+        "salaire_de_base": numpy.round(brut_temps_plein * quotite, 2),
         "quotite_de_travail": quotite,
         "categorie_salarie": numpy.where(cadre, "cadre", "non_cadre"),
-        "effectif_entreprise": aleas.choice(EFFECTIFS, taille, p=PART_DES_EFFECTIFS),
-        "taux_accident_travail": numpy.round(aleas.uniform(0.006, 0.035, taille), 4),
-        "regime_alsace_moselle": aleas.random(taille) < 0.04,
-        "taux_versement_mobilite": numpy.where(aleas.random(taille) < 0.6, 0.0175, 0.0),
+        "effectif_entreprise": effectif,
+        "taux_accident_travail": numpy.round(taux_at, 4),
+        "regime_alsace_moselle": aleas.random(taille) < donnees["alsace_moselle"]["part"],
+        "taux_versement_mobilite": numpy.where(aleas.random(taille) < mobilite["part"], mobilite["taux"], 0.0),
     }
 
 
@@ -37,6 +96,9 @@ def simulation_de_population(systeme, periode: str, entrees: dict[str, numpy.nda
     for nom, valeurs in entrees.items():
         variable = systeme.variables[nom]
         if variable.value_type.__name__ == "Enum":
+            valeurs = numpy.asarray(valeurs)
+            if valeurs.dtype.kind == "O":  # chaînes venues de pandas
+                valeurs = valeurs.astype(str)
             valeurs = variable.possible_values.encode(valeurs)
         simulation.set_input(nom, periode, valeurs)
     return simulation

@@ -1,0 +1,185 @@
+"""Calcul d'un paquet de salariés : législation et réforme, résultats par personne et agrégats additifs."""
+
+from functools import lru_cache
+from importlib import import_module
+
+import numpy
+from openfisca_core import periods
+
+from openfisca_secu import CountryTaxBenefitSystem
+from openfisca_secu.population import simulation_de_population
+from openfisca_secu.variables.cotisations.totaux import (
+    CONTRIBUTIONS_SALARIALES,
+    COTISATIONS_EMPLOYEUR,
+    COTISATIONS_SALARIALES,
+    REDUCTIONS_EMPLOYEUR,
+    REDUCTIONS_SALARIALES,
+)
+
+# Résultats écrits pour chaque personne (législation, puis réforme et écart).
+RESULTATS_PAR_PERSONNE = (
+    "remuneration_brute",
+    "cotisations_salariales",
+    "csg_crds_salarie",
+    "salaire_net",
+    "cotisations_employeur",
+    "reduction_generale",
+    "reductions_employeur",
+    "cout_total_employeur",
+)
+# Lignes totalisées dans le rapport.
+LIGNES_DU_RAPPORT = (
+    *COTISATIONS_SALARIALES,
+    *CONTRIBUTIONS_SALARIALES,
+    *REDUCTIONS_SALARIALES,
+    *COTISATIONS_EMPLOYEUR,
+    *REDUCTIONS_EMPLOYEUR,
+    "remuneration_brute",
+    "cotisations_salariales",
+    "csg_crds_salarie",
+    "reductions_salariales",
+    "salaire_net",
+    "cotisations_employeur",
+    "reductions_employeur",
+    "cout_total_employeur",
+)
+TRANCHES_SMIC = (0, 1, 1.2, 1.4, 1.6, 2, 2.5, 3, 3.5, 4, 6, numpy.inf)
+TRANCHES_EFFECTIF = (0, 11, 20, 50, 250, 2000, numpy.inf)
+SEUIL_GAGNANT = 0.005  # écart d'au moins un demi-centime pour compter un gagnant ou un perdant
+
+
+@lru_cache
+def systeme_de_reference() -> CountryTaxBenefitSystem:
+    return CountryTaxBenefitSystem()
+
+
+@lru_cache
+def systeme_reforme(nom: str):
+    """Réforme par son nom de module dans openfisca_secu.reforms, ou par chemin complet module.Classe."""
+    module, _, classe = nom.rpartition(".") if "." in nom else (f"openfisca_secu.reforms.{nom}", "", nom)
+    try:
+        reforme = getattr(import_module(module), classe)
+    except (ImportError, AttributeError) as erreur:
+        raise ValueError(f"réforme « {nom} » introuvable ({erreur})") from None
+    return reforme(systeme_de_reference())
+
+
+def mois_de(periode: str) -> list[str]:
+    periode_ = periods.period(periode)
+    return [str(mois) for mois in periode_.get_subperiods(periods.MONTH)]
+
+
+def _simuler(systeme, periode: str, entrees: dict[str, numpy.ndarray], mensuel: bool):
+    mois = mois_de(periode)
+    simulation = simulation_de_population(systeme, mois[0], entrees)
+    for autre_mois in mois[1:]:
+        for nom, valeurs in entrees.items():
+            variable = systeme.variables[nom]
+            if variable.definition_period == periods.ETERNITY:
+                continue
+            if variable.value_type.__name__ == "Enum":
+                valeurs = variable.possible_values.encode(numpy.asarray(valeurs).astype(str))
+            simulation.set_input(nom, autre_mois, valeurs)
+    totaux = {nom: sum(simulation.calculate(nom, m) for m in mois) for nom in LIGNES_DU_RAPPORT}
+    par_mois = None
+    if mensuel:
+        par_mois = {m: {nom: simulation.calculate(nom, m) for nom in RESULTATS_PAR_PERSONNE} for m in mois}
+    smic = numpy.mean([systeme.parameters(m).smic.horaire_brut for m in mois]) * (
+        systeme.parameters(mois[0]).smic.heures_annuelles / 12
+    )
+    return totaux, par_mois, smic
+
+
+def calculer_paquet(entrees: dict[str, numpy.ndarray], identifiants, periode: str, reforme: str | None, mensuel: bool):
+    """Résultats par personne (DataFrame), résultats par mois (DataFrame ou None) et agrégats du paquet."""
+    import pandas
+
+    legislation, par_mois, smic = _simuler(systeme_de_reference(), periode, entrees, mensuel)
+    reformee, par_mois_reforme = (None, None)
+    if reforme:
+        reformee, par_mois_reforme, _ = _simuler(systeme_reforme(reforme), periode, entrees, mensuel)
+
+    resultats = identifiants.copy()
+    for nom in RESULTATS_PAR_PERSONNE:
+        resultats[nom] = legislation[nom]
+        if reformee is not None:
+            resultats[f"{nom}_reforme"] = reformee[nom]
+    if reformee is not None:
+        resultats["ecart_cout_total_employeur"] = reformee["cout_total_employeur"] - legislation["cout_total_employeur"]
+        resultats["ecart_salaire_net"] = reformee["salaire_net"] - legislation["salaire_net"]
+
+    mensuels = None
+    if par_mois is not None:
+        blocs = []
+        for mois, valeurs in par_mois.items():
+            bloc = identifiants.copy()
+            bloc["mois"] = mois
+            for nom, tableau in valeurs.items():
+                bloc[nom] = tableau
+                if par_mois_reforme is not None:
+                    bloc[f"{nom}_reforme"] = par_mois_reforme[mois][nom]
+            blocs.append(bloc)
+        mensuels = pandas.concat(blocs, ignore_index=True)
+
+    nombre_de_mois = len(mois_de(periode))
+    quotite = entrees.get("quotite_de_travail", numpy.ones(len(identifiants)))
+    brut_mensuel_temps_plein = numpy.divide(
+        legislation["remuneration_brute"] / nombre_de_mois, quotite, out=numpy.zeros(len(quotite)), where=quotite > 0
+    )
+    tranche_smic = numpy.digitize(brut_mensuel_temps_plein / smic, TRANCHES_SMIC[1:-1])
+    effectif = entrees.get("effectif_entreprise", numpy.full(len(identifiants), -1))
+    tranche_effectif = numpy.digitize(effectif, TRANCHES_EFFECTIF[1:-1])
+    return resultats, mensuels, agreger(legislation, reformee, tranche_smic, tranche_effectif)
+
+
+def agreger(legislation: dict, reformee: dict | None, tranche_smic, tranche_effectif) -> dict:
+    """Sommes additives d'un paquet (elles s'additionnent d'un paquet à l'autre)."""
+    reformee = reformee or legislation
+    agregats = {
+        "effectif": len(tranche_smic),
+        "lignes": {nom: [float(legislation[nom].sum()), float(reformee[nom].sum())] for nom in LIGNES_DU_RAPPORT},
+    }
+    ecart_cout = reformee["cout_total_employeur"] - legislation["cout_total_employeur"]
+    ecart_net = reformee["salaire_net"] - legislation["salaire_net"]
+    agregats["employeurs"] = {
+        "gagnants": int((ecart_cout < -SEUIL_GAGNANT).sum()),
+        "perdants": int((ecart_cout > SEUIL_GAGNANT).sum()),
+    }
+    agregats["salaries"] = {
+        "gagnants": int((ecart_net > SEUIL_GAGNANT).sum()),
+        "perdants": int((ecart_net < -SEUIL_GAGNANT).sum()),
+    }
+    for cle, tranche, nombre in (
+        ("par_tranche_smic", tranche_smic, len(TRANCHES_SMIC) - 1),
+        ("par_taille_entreprise", tranche_effectif, len(TRANCHES_EFFECTIF) - 1),
+    ):
+
+        def somme(valeurs, tranche=tranche, nombre=nombre):
+            return numpy.bincount(tranche, weights=valeurs, minlength=nombre).tolist()
+
+        agregats[cle] = {
+            "effectif": numpy.bincount(tranche, minlength=nombre).tolist(),
+            "remuneration_brute": somme(legislation["remuneration_brute"]),
+            "cout_total_employeur": somme(legislation["cout_total_employeur"]),
+            "cout_total_employeur_reforme": somme(reformee["cout_total_employeur"]),
+            "salaire_net": somme(legislation["salaire_net"]),
+            "salaire_net_reforme": somme(reformee["salaire_net"]),
+            "reductions_employeur": somme(legislation["reductions_employeur"]),
+            "reductions_employeur_reforme": somme(reformee["reductions_employeur"]),
+        }
+    return agregats
+
+
+def additionner(total: dict | None, paquet: dict) -> dict:
+    """Somme de deux agrégats de même forme (nombres et listes additionnés terme à terme)."""
+    if total is None:
+        return paquet
+
+    def ajouter(a, b):
+        if isinstance(a, dict):
+            return {cle: ajouter(a[cle], b[cle]) for cle in a}
+        if isinstance(a, list):
+            return [ajouter(x, y) for x, y in zip(a, b, strict=True)]
+        return a + b
+
+    return ajouter(total, paquet)

@@ -1,0 +1,170 @@
+"""Microsimulation : résultats par personne, rapport, reprise, paquets, erreurs de colonnes, Dask local."""
+
+import json
+
+import numpy
+import pandas
+import pytest
+
+from openfisca_secu.microsimulation import simuler
+from openfisca_secu.microsimulation.lecture import ErreurDePopulation
+from openfisca_secu.population import population_synthetique
+
+
+@pytest.fixture(scope="module")
+def population(tmp_path_factory, systeme):
+    entrees = population_synthetique(1_500, "2024-05", systeme, graine=11)
+    table = pandas.DataFrame({"salarie_id": numpy.arange(1_500) * 7, **entrees})
+    chemin = tmp_path_factory.mktemp("population") / "population.parquet"
+    table.to_parquet(chemin, index=False)
+    return chemin, table
+
+
+def _resultats(dossier):
+    return pandas.read_parquet(dossier / "resultats").sort_values("ligne").reset_index(drop=True)
+
+
+def test_paquets_identiques_a_un_seul_paquet(population, tmp_path, systeme):
+    chemin, table = population
+    reglages = {
+        "periode": "2024-05",
+        "reforme": "reduction_generale_recentree",
+        "graphiques": False,
+        "progression": False,
+    }
+    un = simuler(chemin, sortie=tmp_path / "un", taille_des_paquets=10_000, **reglages)
+    plusieurs = simuler(chemin, sortie=tmp_path / "plusieurs", taille_des_paquets=400, **reglages)
+    resultats_un, resultats_plusieurs = _resultats(tmp_path / "un"), _resultats(tmp_path / "plusieurs")
+    assert len(resultats_un) == len(table) == len(resultats_plusieurs)
+    pandas.testing.assert_frame_equal(resultats_un, resultats_plusieurs)
+    assert list(resultats_un["salarie_id"]) == list(table["salarie_id"])
+    for nom, (avant, apres) in un.agregats["lignes"].items():
+        assert plusieurs.agregats["lignes"][nom] == pytest.approx([avant, apres], rel=1e-12, abs=1e-6)
+    # les résultats par personne sont ceux d'une simulation directe
+    from openfisca_secu.population import simulation_de_population
+
+    entrees = {c: table[c].to_numpy() for c in table.columns if c != "salarie_id"}
+    directe = simulation_de_population(systeme, "2024-05", entrees)
+    numpy.testing.assert_allclose(
+        resultats_un["cout_total_employeur"], directe.calculate("cout_total_employeur", "2024-05")
+    )
+    assert (resultats_un["ecart_cout_total_employeur"] >= -1e-9).all()  # recentrer la réduction ne fait pas gagner
+    assert un.agregats["employeurs"]["perdants"] > 0
+
+
+def test_rapport_et_graphiques(population, tmp_path):
+    chemin, _ = population
+    resultat = simuler(chemin, "2024-05", tmp_path, reforme="suppression_taux_reduits", progression=False)
+    rapport = (tmp_path / "rapport.md").read_text()
+    assert (
+        "maladie_employeur" in rapport and "Par tranche de salaire" in rapport and "Par taille d'entreprise" in rapport
+    )
+    donnees = json.loads((tmp_path / "rapport.json").read_text())
+    avant, apres = donnees["lignes"]["maladie_employeur"]
+    assert apres > avant  # les taux réduits supprimés coûtent aux employeurs
+    assert sum(donnees["par_tranche_smic"]["effectif"]) == 1_500
+    for nom in ("taux_cotisation_employeur.png", "net_sur_brut.png", "ecart_par_tranche.png"):
+        assert (tmp_path / nom).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert resultat.agregats["salaries"]["gagnants"] == 0
+
+
+def test_reprise_apres_interruption(population, tmp_path):
+    chemin, _ = population
+    reglages = {"periode": "2024-05", "graphiques": False, "progression": False, "taille_des_paquets": 500}
+    simuler(chemin, sortie=tmp_path, **reglages)
+    premier = _resultats(tmp_path)
+    # interruption simulée : le dernier paquet n'est pas fini, et l'avant-dernier a des résultats marqués
+    (tmp_path / "agregats" / "part-00002.json").unlink()
+    (tmp_path / "resultats" / "part-00001.parquet").write_bytes(b"ne pas relire")
+    simuler(chemin, sortie=tmp_path, **reglages)
+    assert (
+        tmp_path / "resultats" / "part-00001.parquet"
+    ).read_bytes() == b"ne pas relire"  # paquet fini : repris tel quel
+    (tmp_path / "resultats" / "part-00001.parquet").unlink()
+    (tmp_path / "agregats" / "part-00001.json").unlink()
+    simuler(chemin, sortie=tmp_path, **reglages)
+    pandas.testing.assert_frame_equal(_resultats(tmp_path), premier)
+
+
+def test_annee_et_mois(population, tmp_path):
+    chemin, table = population
+    resultat = simuler(chemin, "2024", tmp_path, mensuel=True, graphiques=False, progression=False)
+    mensuels = pandas.read_parquet(tmp_path / "mensuels")
+    assert len(mensuels) == 12 * len(table)
+    annuels = _resultats(tmp_path)
+    somme = mensuels.groupby("ligne")["reduction_generale"].sum().sort_index().to_numpy()
+    numpy.testing.assert_allclose(annuels["reduction_generale"], somme, atol=1e-6)
+    assert resultat.agregats["lignes"]["remuneration_brute"][0] == pytest.approx(12 * table["salaire_de_base"].sum())
+
+
+@pytest.mark.parametrize(
+    ("modifier", "message"),
+    [
+        (lambda t: t.drop(columns="salaire_de_base"), "colonne obligatoire « salaire_de_base » manquante"),
+        (lambda t: t.assign(salaire_de_bsae=1.0), "colonne « salaire_de_bsae » : ce n'est pas une variable d'entrée"),
+        (
+            lambda t: t.assign(categorie_salarie="ouvrier"),
+            "colonne « categorie_salarie » : valeur « ouvrier » inconnue",
+        ),
+        (
+            lambda t: t.assign(effectif_entreprise=["beaucoup"] * len(t)),
+            "colonne « effectif_entreprise » : valeur « beaucoup » mal formée",
+        ),
+        (
+            lambda t: t.assign(quotite_de_travail=numpy.where(t.index == 3, numpy.nan, 1.0)),
+            "valeur manquante à la ligne 3",
+        ),
+        (lambda t: t.assign(salaire_de_base=-t["salaire_de_base"]), "salaire_de_base : valeur"),
+    ],
+)
+def test_colonne_mal_formee(population, tmp_path, modifier, message):
+    _, table = population
+    chemin = tmp_path / "population.csv"
+    modifier(table.head(20).copy()).to_csv(chemin, index=False)
+    with pytest.raises(ValueError, match=message):
+        simuler(chemin, "2024-05", tmp_path / "sortie", graphiques=False, progression=False)
+
+
+def test_groupes_joints_par_identifiant(tmp_path):
+    salaries = pandas.DataFrame(
+        {
+            "salarie_id": [1, 2, 3],
+            "etablissement_id": ["a", "b", "a"],
+            "entreprise_id": [10, 10, 20],
+            "salaire_de_base": [2000.0, 3000.0, 4000.0],
+        }
+    )
+    etablissements = pandas.DataFrame({"etablissement_id": ["a", "b"], "taux_accident_travail": [0.01, 0.03]})
+    entreprises = pandas.DataFrame({"entreprise_id": [10, 20], "effectif_entreprise": [5, 300]})
+    for nom, table in (("salaries", salaries), ("etablissements", etablissements), ("entreprises", entreprises)):
+        table.to_csv(tmp_path / f"{nom}.csv", index=False)
+    simuler(
+        tmp_path / "salaries.csv",
+        "2024-05",
+        tmp_path / "sortie",
+        etablissements=tmp_path / "etablissements.csv",
+        entreprises=tmp_path / "entreprises.csv",
+        graphiques=False,
+        progression=False,
+    )
+    resultats = _resultats(tmp_path / "sortie")
+    assert list(resultats["etablissement_id"]) == ["a", "b", "a"]
+    salaries.loc[0, "etablissement_id"] = "z"
+    salaries.to_csv(tmp_path / "salaries.csv", index=False)
+    with pytest.raises(ErreurDePopulation, match="colonne « etablissement_id » : valeur z inconnue"):
+        simuler(
+            tmp_path / "salaries.csv",
+            "2024-05",
+            tmp_path / "sortie2",
+            etablissements=tmp_path / "etablissements.csv",
+            progression=False,
+        )
+
+
+def test_cluster_dask_local_identique(population, tmp_path):
+    chemin, _ = population
+    reglages = {"periode": "2024-05", "reforme": "maladie_taux_marginal", "graphiques": False, "progression": False}
+    simuler(chemin, sortie=tmp_path / "local", taille_des_paquets=500, **reglages)
+    distribue = simuler(chemin, sortie=tmp_path / "dask", taille_des_paquets=500, travailleurs=2, **reglages)
+    pandas.testing.assert_frame_equal(_resultats(tmp_path / "local"), _resultats(tmp_path / "dask"))
+    assert distribue.agregats["effectif"] == 1_500
