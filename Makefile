@@ -42,3 +42,10 @@ cross-check: setup
 	test -x .venv-oracle/bin/python || $(PYTHON) -m venv .venv-oracle
 	.venv-oracle/bin/python -m pip install --quiet openfisca-france
 	.venv-oracle/bin/python tools/cross_check_openfisca_france.py --secu-python $(BIN)/python
+
+# Banc comparatif avec openfisca-france, installé dans son propre environnement (autre openfisca-core).
+.PHONY: bench-compare
+bench-compare: setup
+	test -x .venv-oracle/bin/python || $(PYTHON) -m venv .venv-oracle
+	.venv-oracle/bin/python -m pip install --quiet openfisca-france
+	$(BIN)/python bench/bench_compare.py --python-france .venv-oracle/bin/python
