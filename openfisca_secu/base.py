@@ -56,6 +56,28 @@ def annee_jusqu_au_mois(period):
     return periods.period(f"month:{period.start.year}-01:{period.start.month}")
 
 
+# Entrées dont dépend l'assiette : si aucune n'est renseignée avant le mois, les mois précédents sont sans paie.
+ENTREES_DE_L_ASSIETTE = (
+    "salaire_de_base",
+    "primes_salaire",
+    "remuneration_heures_supplementaires",
+    "contribution_employeur_retraite_supplementaire",
+    "contribution_employeur_prevoyance",
+    "remuneration_brute",
+    "assiette_cotisations_sociales",
+)
+
+
+def _mois_anterieurs_renseignes(individu, period) -> bool:
+    """Vrai si une entrée de rémunération est donnée pour un mois de l'année antérieur à `period`."""
+    debut_annee = period.start.offset("first-of", "year")
+    for nom in ENTREES_DE_L_ASSIETTE:
+        for connue in individu.simulation.get_holder(nom).get_known_periods():
+            if connue.start < period.start and connue.stop >= debut_annee:
+                return True
+    return False
+
+
 def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cotisations_sociales"):
     """Part de l'assiette du mois comprise dans la limite de `nombre_plafonds` plafonds (CSS art. L241-3, R242-2).
 
@@ -69,8 +91,8 @@ def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cot
     if period.start.month == 1:
         return mensuel
     progressive = individu.etablissement("regularisation_progressive_plafond", period)
-    if not progressive.any():
-        return mensuel
+    if not progressive.any() or not _mois_anterieurs_renseignes(individu, period):
+        return mensuel  # sans rémunération les mois précédents, le cumul égale le mois
     cumul = annee_jusqu_au_mois(period)
     montant_cumule = individu(assiette, cumul, options=[ADD])
     plafond_cumule = individu("plafond_securite_sociale", cumul, options=[ADD])
