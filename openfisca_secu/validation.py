@@ -1,9 +1,16 @@
 """Contrôle des entrées : une valeur impossible est refusée avec le nom de la variable et la valeur fautive.
 
-Rien n'est écrêté en silence. Le contrôle s'applique à toute saisie (YAML, API Web, `simulation.set_input`).
+Rien n'est écrêté en silence. Le contrôle s'applique à toute saisie (YAML, API Web, `simulation.set_input`) :
+
+- chaque valeur d'une situation JSON (API Web, tests YAML) est contrôlée à la lecture (`check_set_value`) : le
+  constructeur de simulation d'OpenFisca en fait une `SituationParsingError` qui donne le chemin de la valeur
+  (`individus/alice/salaire_de_base/2024-05`), et l'API Web répond 400 avec ce message ;
+- un tableau donné en Python (`simulation.set_input`) est contrôlé en entier ; l'erreur, `EntreeInvalide`, est à la
+  fois une `ValueError` et une `SituationParsingError` (l'API Web la transforme elle aussi en réponse 400).
 """
 
 import numpy
+from openfisca_core.errors import SituationParsingError
 
 # variable -> (minimum, maximum) inclus ; None = pas de borne.
 BORNES = {
@@ -24,22 +31,50 @@ BORNES = {
 }
 
 
+class EntreeInvalide(SituationParsingError, ValueError):  # noqa: N818 - noms français du projet
+    """Entrée impossible : une `ValueError` pour le code Python, une erreur de situation (400) pour l'API Web.
+
+    `chemin` est le chemin de la valeur dans une situation JSON (pluriel de l'entité, identifiant, variable,
+    période) ; `str(erreur)` est le message seul.
+    """
+
+    def __init__(self, chemin, message):
+        SituationParsingError.__init__(self, chemin, message, code=400)
+        self.message = message
+
+    def __str__(self):
+        return self.message
+
+
+def _attendu(minimum, maximum):
+    return f"entre {minimum} et {maximum}" if maximum is not None else f"au moins {minimum}"
+
+
+def _fautives(valeurs, minimum, maximum):
+    """Masque des valeurs impossibles : NaN, infinies, hors des bornes."""
+    fautives = ~numpy.isfinite(valeurs) if valeurs.dtype.kind == "f" else numpy.zeros(valeurs.shape, bool)
+    if minimum is not None:
+        fautives |= valeurs < minimum
+    if maximum is not None:
+        fautives |= valeurs > maximum
+    return fautives
+
+
 def _controle(nom, minimum, maximum, suite):
     def set_input(holder, period, array):
         valeurs = numpy.asarray(array)
         if valeurs.dtype.kind in "iuf":
-            fautives = numpy.isnan(valeurs) if valeurs.dtype.kind == "f" else numpy.zeros(valeurs.shape, bool)
-            if minimum is not None:
-                fautives |= valeurs < minimum
-            if maximum is not None:
-                fautives |= valeurs > maximum
+            fautives = _fautives(valeurs, minimum, maximum)
             if fautives.any():
                 rang = int(numpy.flatnonzero(numpy.atleast_1d(fautives))[0])
                 valeur = numpy.atleast_1d(valeurs)[rang]
-                attendu = f"entre {minimum} et {maximum}" if maximum is not None else f"au moins {minimum}"
-                raise ValueError(
+                population = holder.population
+                ids = getattr(population, "ids", None)
+                identifiant = ids[rang] if ids is not None and len(ids) > rang else rang
+                raise EntreeInvalide(
+                    [population.entity.plural, identifiant, nom, str(period)],
                     f"{nom} : valeur {valeur} impossible pour {period} (entité n° {rang}) ; "
-                    f"attendu un nombre {attendu}."
+                    f"attendu un nombre {_attendu(minimum, maximum)}.",
                 )
         if suite is not None:
             return suite(holder, period, array)
@@ -48,7 +83,20 @@ def _controle(nom, minimum, maximum, suite):
     return set_input
 
 
+def _controle_valeur(nom, minimum, maximum, suite):
+    """Contrôle d'une valeur de situation JSON, avant sa mise en tableau (chemin donné par le constructeur)."""
+
+    def check_set_value(value):
+        valeur = suite(value)
+        if numpy.asarray(valeur).dtype.kind in "iuf" and _fautives(numpy.asarray(valeur), minimum, maximum).any():
+            raise ValueError(f"{nom} : valeur {valeur} impossible ; attendu un nombre {_attendu(minimum, maximum)}.")
+        return valeur
+
+    return check_set_value
+
+
 def valider_les_entrees(systeme):
     for nom, (minimum, maximum) in BORNES.items():
         variable = systeme.variables[nom]
         variable.set_input = _controle(nom, minimum, maximum, variable.set_input)
+        variable.check_set_value = _controle_valeur(nom, minimum, maximum, variable.check_set_value)

@@ -18,18 +18,6 @@ class effectif_entreprise(Variable):
     )
 
 
-class taux_accident_travail(Variable):
-    value_type = float
-    default_value = float("nan")
-    entity = etablissement
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
-    unit = "/1"
-    label = "Taux notifié de la cotisation accidents du travail et maladies professionnelles"
-    reference = "CSS art. L242-5, D242-6-1 et D242-6-22"
-    documentation = "Fraction (0.0208 pour 2,08 %). Obligatoire dès qu'un salarié de l'établissement est rémunéré."
-
-
 class regime_alsace_moselle(Variable):
     value_type = bool
     entity = etablissement
