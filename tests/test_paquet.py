@@ -32,3 +32,9 @@ def test_la_roue_contient_parametres_et_reformes(tmp_path):
     }
     assert attendus <= embarques
     assert "openfisca_secu/reforms/__init__.py" in noms
+    # tout le code, variables comprises (chargées par chemin, elles doivent être dans la roue)
+    code = {
+        str(p.relative_to(RACINE)) for p in (RACINE / "openfisca_secu").rglob("*.py") if "__pycache__" not in p.parts
+    }
+    assert code <= set(noms), sorted(code - set(noms))[:5]
+    assert "openfisca_secu/donnees/population_reference.yaml" in noms
