@@ -1,8 +1,14 @@
 """openfisca-secu : les cotisations et contributions sociales du code de la sécurité sociale."""
 
+import importlib
+import inspect
+import pkgutil
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+from openfisca_core.variables import Variable
 
 from openfisca_secu.entities import entities
 from openfisca_secu.validation import valider_les_entrees
@@ -12,11 +18,58 @@ _ICI = Path(__file__).parent
 PARAMETRES = next(p for p in (_ICI / "parameters", _ICI.parent / "parameters") if (p / "index.yaml").exists())
 
 
+@lru_cache
+def classes_de_variables() -> tuple[type[Variable], ...]:
+    """Les variables du paquet, importées une fois comme modules Python ordinaires (bytecode en cache).
+
+    OpenFisca charge d'ordinaire chaque fichier de variables sous un nom de module propre à chaque système, en
+    recompilant et en analysant sa source : c'est l'essentiel du temps de construction. Ici les modules sont importés
+    une fois ; la position de chaque classe dans sa source (pour l'API Web) est relevée sans compilation.
+    """
+    classes = []
+    paquet = importlib.import_module("openfisca_secu.variables")
+    for module_info in pkgutil.walk_packages(paquet.__path__, f"{paquet.__name__}."):
+        module = importlib.import_module(module_info.name)
+        emplacements = None
+        for objet in vars(module).values():
+            if inspect.isclass(objet) and issubclass(objet, Variable) and objet.__module__ == module.__name__:
+                if emplacements is None:
+                    emplacements = _emplacements_des_classes(module.__file__)
+                objet.introspection_data = emplacements[objet.__name__]
+                classes.append(objet)
+    return tuple(classes)
+
+
+def _emplacements_des_classes(fichier: str) -> dict[str, tuple[str, str, int]]:
+    """Pour chaque classe du fichier : (chemin relatif, source de la classe, numéro de sa première ligne − 1)."""
+    lignes = Path(fichier).read_text(encoding="utf-8").splitlines(keepends=True)
+    relatif = "/" + str(Path(fichier).relative_to(_ICI.parent))
+    debuts = [(i, m.group(1)) for i, ligne in enumerate(lignes) if (m := _CLASSE.match(ligne))]
+    sommets = [i for i, ligne in enumerate(lignes) if ligne[:1].strip() and not ligne.startswith((")", "#"))]
+    emplacements = {}
+    for debut, nom in debuts:
+        fin = next((i for i in sommets if i > debut), len(lignes))
+        while fin > debut + 1 and not lignes[fin - 1].strip():
+            fin -= 1
+        emplacements[nom] = (relatif, "".join(lignes[debut:fin]), debut)
+    return emplacements
+
+
+_CLASSE = re.compile(r"class (\w+)\b")
+
+
 class CountryTaxBenefitSystem(TaxBenefitSystem):
     """Législation des cotisations sociales de 2012 à 2026, datée paramètre par paramètre."""
 
     def __init__(self):
         super().__init__(entities)
-        self.add_variables_from_directory(str(_ICI / "variables"))
+        self._metadonnees = None
+        for classe in classes_de_variables():
+            self.add_variable(classe)
         self.load_parameters(str(PARAMETRES))
         valider_les_entrees(self)
+
+    def get_package_metadata(self) -> dict[str, str]:
+        if self._metadonnees is None:
+            self._metadonnees = super().get_package_metadata()
+        return self._metadonnees
