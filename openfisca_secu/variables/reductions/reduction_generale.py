@@ -276,12 +276,14 @@ class reduction_generale_anticipee(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Réduction générale appliquée par anticipation au mois (coefficient du mois × rémunération du mois)"
-    reference = "CSS art. D241-8"
+    reference = "CSS art. D241-8 ; D241-11"
+    documentation = "Limitée, comme le montant annuel (D241-11), aux cotisations du champ et patronales du mois."
 
     def formula(individu, period):
-        return individu("reduction_generale_coefficient_mensuel", period) * individu(
+        montant = individu("reduction_generale_coefficient_mensuel", period) * individu(
             "assiette_cotisations_sociales", period
         )
+        return _plafonner(individu, period, montant, period)
 
 
 class cotisations_champ_reduction_generale(Variable):
@@ -350,9 +352,10 @@ class reduction_generale_cumulee(Variable):
         return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0])
 
 
-def _plafonner(individu, period, montant):
-    """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul."""
-    cumul = annee_jusqu_au_mois(period)
+def _plafonner(individu, period, montant, cumul=None):
+    """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul depuis
+    janvier (ou sur le seul mois pour le montant anticipé)."""
+    cumul = cumul or annee_jusqu_au_mois(period)
     champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
     patronales = individu("cotisations_employeur", cumul, options=[ADD])
     b = individu("reduction_generale_facteur_b", period)
