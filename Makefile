@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLE := $(VENV)/.installe
 CAS_YAML = $(shell find tests -name '*.yaml' | sort)
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup demo test lint format bench clean serve page navigateur fuzz bench-api
 
 setup: $(INSTALLE)
 
@@ -18,7 +18,7 @@ $(INSTALLE): setup.py pyproject.toml
 demo: setup
 	$(BIN)/openfisca-secu simulate --period 2024-05 --size 100000 --reform reduction_generale_recentree --output out/demo
 
-test: setup lint
+test: setup lint navigateur
 	$(BIN)/pytest -q
 	$(BIN)/openfisca test --country-package openfisca_secu $(CAS_YAML)
 
@@ -32,6 +32,35 @@ format: setup
 
 bench: setup
 	$(BIN)/python bench/bench_paie.py
+
+# API Web du paquet (openfisca_secu.api : API OpenFisca + POST /inversion + page /simulateur) sur 127.0.0.1.
+# make serve PORT=5001 REFORMES=openfisca_secu.reforms.reduction_generale_recentree.reduction_generale_recentree
+PORT ?= 5000
+REFORMES ?=
+serve: setup
+	$(BIN)/python -m openfisca_secu.api --port $(PORT) $(if $(REFORMES),--reforms $(REFORMES))
+
+# Le simulateur de fiche de paie : une page statique servie par l'API elle-même.
+page: setup
+	@echo "Simulateur de fiche de paie : http://127.0.0.1:$(PORT)/simulateur"
+	$(BIN)/python -m openfisca_secu.api --port $(PORT) $(if $(REFORMES),--reforms $(REFORMES))
+
+# Chromium (tests de la page, pilotés par Playwright) et tesseract (lecture des captures d'écran), paquets Debian.
+# Installés avec apt-get s'ils manquent et si c'est possible (root, apt-get) ; sinon les tests de la page sont
+# sautés avec la raison. Jamais `playwright install` : Playwright utilise le Chromium du système.
+navigateur:
+	@if command -v chromium >/dev/null && command -v tesseract >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tesseract-ocr >/dev/null; \
+	else echo "chromium ou tesseract absent et pas d'apt-get en root : les tests de la page seront sautés"; fi
+
+# Fuzzing long de l'API à partir de /spec (schemathesis, toutes les phases, 1 000 exemples par opération).
+fuzz: setup
+	FUZZ_LONG=1 $(BIN)/pytest -q tests/api/test_schemathesis.py
+
+# Charge de l'API sur 127.0.0.1 : 5 000 fiches par 16 clients, 1 000 inversions, une requête de 10 000 salariés.
+bench-api: setup
+	$(BIN)/python bench/bench_api.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -28,7 +28,11 @@ setup(
         "openfisca_secu.parameters": "parameters",
         "openfisca_secu.reforms": "reforms",
     },
-    package_data={"openfisca_secu.parameters": fichiers_parametres, "openfisca_secu": ["donnees/*.yaml"]},
+    package_data={
+        "openfisca_secu.parameters": fichiers_parametres,
+        # page du simulateur (HTML, JS, CSS statiques) servie par openfisca_secu.api
+        "openfisca_secu": ["donnees/*.yaml", "page/*.html", "page/*.js", "page/*.css"],
+    },
     include_package_data=False,
     install_requires=[
         "openfisca-core[web-api] >=46.0.1, <47",
@@ -49,6 +53,11 @@ setup(
             "tqdm >=4.66",
             "matplotlib >=3.8",
             "dask[distributed] >=2024.1",
+            # API Web, inversion, simulateur : tests de propriétés, fuzzing de /spec, navigateur, requêtes HTTP
+            "hypothesis >=6.100",
+            "schemathesis >=4.0, <5",
+            "playwright >=1.40",
+            "requests >=2.31",
         ],
     },
     entry_points={"console_scripts": ["openfisca-secu = openfisca_secu.microsimulation.cli:main"]},

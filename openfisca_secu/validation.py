@@ -9,6 +9,8 @@ Rien n'est écrêté en silence. Le contrôle s'applique à toute saisie (YAML, 
   fois une `ValueError` et une `SituationParsingError` (l'API Web la transforme elle aussi en réponse 400).
 """
 
+import math
+
 import numpy
 from openfisca_core.errors import SituationParsingError
 
@@ -88,8 +90,16 @@ def _controle_valeur(nom, minimum, maximum, suite):
 
     def check_set_value(value):
         valeur = suite(value)
-        if numpy.asarray(valeur).dtype.kind in "iuf" and _fautives(numpy.asarray(valeur), minimum, maximum).any():
-            raise ValueError(f"{nom} : valeur {valeur} impossible ; attendu un nombre {_attendu(minimum, maximum)}.")
+        if isinstance(valeur, numpy.integer | numpy.floating | int | float) and not isinstance(valeur, bool):
+            nombre = float(valeur)
+            if (
+                not math.isfinite(nombre)
+                or (minimum is not None and nombre < minimum)
+                or (maximum is not None and nombre > maximum)
+            ):
+                raise ValueError(
+                    f"{nom} : valeur {valeur} impossible ; attendu un nombre {_attendu(minimum, maximum)}."
+                )
         return valeur
 
     return check_set_value

@@ -1,0 +1,588 @@
+"""L'API Web d'openfisca-secu : l'API OpenFisca standard, plus l'inversion de la paie et le simulateur de fiche de paie.
+
+    python -m openfisca_secu.api [--port 5000] [--workers 2] [--reforms openfisca_secu.reforms.x.Reforme ...]
+
+(c'est ce que lancent `make serve` et `make page`). `creer_application()` construit l'application Flask :
+
+- toutes les routes de l'API OpenFisca (`/calculate`, `/trace`, `/variables`, `/variable/<nom>`, `/parameters`,
+  `/parameter/<chemin>`, `/entities`, `/spec`), avec un exemple de situation dans `/spec` ;
+- `POST /inversion` : le salaire de base pour un salaire net ou un coût total employeur voulu
+  (`openfisca_secu.inversion`), décrit dans `/spec` ;
+- `GET /simulateur` : la page du simulateur (fichiers statiques de `openfisca_secu/page/`) et `GET /simulateur/lignes`,
+  la liste des lignes de la fiche de paie avec leur libellé et leur référence.
+
+Une entrée impossible reçoit une réponse 4xx dont le message nomme le champ, et le serveur continue de servir :
+en plus de ce que fait l'API standard (variable inconnue 404, période mal formée, type ou valeur d'énumération
+inconnue 400, valeur hors bornes 400 grâce à `openfisca_secu.validation`), l'application répond 400 à une période
+qui ne correspond pas à la variable demandée, à une date hors de la législation (avant 2012), à une entrée que refuse
+une formule (effectif ou taux AT/MP manquant...), 413 à un corps de plus de `TAILLE_MAXIMALE_REQUETE` octets et
+415 à un corps qui n'est pas du JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import linecache
+import math
+import os
+from functools import wraps
+from pathlib import Path
+
+import numpy
+from flask import abort, jsonify, make_response, request, send_from_directory
+from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.scripts import build_tax_benefit_system
+from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_core.simulations import helpers
+from openfisca_web_api.app import create_app
+from werkzeug.exceptions import HTTPException
+
+from openfisca_secu import inversion
+
+PAGE = Path(__file__).parent / "page"
+_PAQUET = Path(__file__).parent.resolve()
+
+# 10 000 salariés avec leur établissement et leur entreprise tiennent dans environ 4 Mo de JSON.
+TAILLE_MAXIMALE_REQUETE = 16 * 1024 * 1024
+PERSONNES_MAXIMALES_INVERSION = 200_000
+
+SITUATION_EXEMPLE = {
+    "individus": {
+        "alice": {
+            "salaire_de_base": {"2024-05": 3000},
+            "categorie_salarie": {"2024-05": "cadre"},
+            "salaire_net": {"2024-05": None},
+            "cout_total_employeur": {"2024-05": None},
+        }
+    },
+    "etablissements": {"siege": {"salaries": ["alice"], "taux_accident_travail": {"2024-05": 0.0112}}},
+    "entreprises": {"acme": {"salaries": ["alice"], "effectif_entreprise": {"2024-05": 35}}},
+}
+
+INVERSION_EXEMPLE = {
+    "cible": "salaire_net",
+    "periode": "2024-05",
+    "montants": [2000, 3500],
+    "entrees": {
+        "effectif_entreprise": [10, 300],
+        "taux_accident_travail": 0.0112,
+        "categorie_salarie": ["non_cadre", "cadre"],
+    },
+}
+
+_SPEC_INVERSION = {
+    "post": {
+        "summary": "Salaire de base brut pour un salaire net ou un coût total employeur voulu",
+        "description": (
+            "Plus petit salaire de base, au centime, dont le salaire net (ou le coût total employeur) arrondi au "
+            "centime atteint la cible ; les autres entrées restent fixes. Chaque entrée est un scalaire, une liste "
+            "d'une valeur par cible (pour `periode`) ou un objet {période: liste}. Un salarié par cible, seul dans son "
+            "établissement et son entreprise. `exact` faux : la cible tombe dans un saut ; `ecart` dit de combien "
+            "le montant atteint la dépasse. Voir openfisca_secu/inversion.py."
+        ),
+        "tags": ["Calculations"],
+        "operationId": "inversion",
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InversionEntree"}}},
+        },
+        "responses": {
+            "200": {
+                "description": "Le salaire de base trouvé pour chaque cible",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InversionSortie"}}},
+            },
+            "400": {"description": "Requête invalide ; le message nomme le champ fautif"},
+            "413": {"description": "Corps de requête trop grand"},
+            "415": {"description": "Corps de requête qui n'est pas du JSON"},
+        },
+    }
+}
+
+_SCHEMAS_INVERSION = {
+    "InversionEntree": {
+        "type": "object",
+        "required": ["cible", "periode", "montants"],
+        "properties": {
+            "cible": {"type": "string", "enum": list(inversion.CIBLES)},
+            "periode": {"type": "string", "example": "2024-05"},
+            "montants": {
+                "oneOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}],
+            },
+            "entrees": {"type": "object", "additionalProperties": {}},
+        },
+        "example": INVERSION_EXEMPLE,
+    },
+    "InversionSortie": {
+        "type": "object",
+        "properties": {
+            "cible": {"type": "string"},
+            "periode": {"type": "string"},
+            "montant_cible": {"type": "array", "items": {"type": "number"}},
+            "salaire_de_base": {"type": "array", "items": {"type": "number"}},
+            "remuneration_brute": {"type": "array", "items": {"type": "number"}},
+            "atteint": {"type": "array", "items": {"type": "number"}},
+            "ecart": {"type": "array", "items": {"type": "number"}},
+            "exact": {"type": "array", "items": {"type": "boolean"}},
+            "simulations": {"type": "integer"},
+        },
+    },
+}
+
+
+class RequeteInvalide(Exception):  # noqa: N818 - noms français du projet
+    """Erreur de la requête, renvoyée telle quelle au client avec son code HTTP."""
+
+    def __init__(self, message, code=400):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def _erreur(message, code=400):
+    reponse = jsonify({"error": message})
+    reponse.status_code = code
+    return reponse
+
+
+def _refus_d_une_formule(erreur):
+    """Vrai si `erreur` est levée par une instruction `raise` du paquet : une formule qui refuse une entrée.
+
+    Une ValueError levée par numpy dans une formule (un bogue) a pour dernière ligne l'appel numpy, pas un `raise`.
+    """
+    trace = erreur.__traceback__
+    if trace is None:
+        return False
+    while trace.tb_next is not None:
+        trace = trace.tb_next
+    fichier = Path(trace.tb_frame.f_code.co_filename).resolve()
+    if _PAQUET not in fichier.parents:
+        return False
+    return linecache.getline(str(fichier), trace.tb_lineno).strip().startswith("raise")
+
+
+def _erreur_de_calcul(erreur):
+    """Réponse 400 si l'erreur vient de la situation demandée, None si c'est une erreur du serveur."""
+    if isinstance(erreur, ParameterNotFoundError):
+        return _erreur(
+            f"Période hors du champ de la législation décrite (janvier 2012 à décembre 2026) : {erreur}", 400
+        )
+    if isinstance(erreur, ValueError):
+        message = str(erreur)
+        # openfisca-core : variable demandée pour une période qui ne correspond pas à sa définition
+        if message.startswith("Unable to compute variable") or _refus_d_une_formule(erreur):
+            return _erreur(message, 400)
+    return None
+
+
+class _Identifiants(list):
+    """Identifiants d'une entité dont `index` et `in` sont en temps constant.
+
+    Le constructeur de simulation d'OpenFisca cherche le rang de chaque personne et de chaque groupe dans la liste des
+    identifiants, valeur par valeur : en liste simple, une situation de 10 000 salariés demande des centaines de
+    millions de comparaisons (20 s au lieu de 2 s).
+    """
+
+    def __init__(self, identifiants):
+        super().__init__(identifiants)
+        self._rangs = {}
+        for rang, identifiant in enumerate(self):
+            self._rangs.setdefault(identifiant, rang)
+
+    def index(self, valeur, *bornes):
+        if not bornes and isinstance(valeur, str) and valeur in self._rangs:
+            return self._rangs[valeur]
+        return super().index(valeur, *bornes)
+
+    def __contains__(self, valeur):
+        if isinstance(valeur, str):
+            return valeur in self._rangs
+        return super().__contains__(valeur)
+
+    def __add__(self, autres):
+        return _Identifiants([*self, *autres])
+
+
+class ConstructeurDeSimulation(SimulationBuilder):
+    """Constructeur d'OpenFisca dont les recherches d'identifiants sont en temps constant (mêmes résultats).
+
+    `add_group_entity` est celui d'openfisca-core 46 (simulation_builder.py), dont la liste des identifiants du groupe
+    est une `_Identifiants` ; tests/api/test_constructeur.py vérifie que les simulations sont les mêmes.
+    """
+
+    def add_group_entity(self, persons_plural, persons_ids, entity, instances_json):
+        helpers.check_type(instances_json, dict, [entity.plural])
+        entity_ids = _Identifiants(map(str, instances_json.keys()))
+        self.entity_ids[entity.plural] = entity_ids
+        self.entity_counts[entity.plural] = len(entity_ids)
+        persons_count = len(persons_ids)
+        persons_to_allocate = set(persons_ids)
+        self.memberships[entity.plural] = numpy.empty(persons_count, dtype=numpy.int32)
+        self.roles[entity.plural] = numpy.empty(persons_count, dtype=object)
+        role_by_plural = {role.plural or role.key: role for role in entity.roles}
+
+        for instance_id, instance_object in instances_json.items():
+            helpers.check_type(instance_object, dict, [entity.plural, instance_id])
+            variables_json = instance_object.copy()
+            roles_json = {
+                role.plural or role.key: helpers.transform_to_strict_syntax(
+                    variables_json.pop(role.plural or role.key, [])
+                )
+                for role in entity.roles
+            }
+            for role_id, role_definition in roles_json.items():
+                helpers.check_type(role_definition, list, [entity.plural, instance_id, role_id])
+                for index, person_id in enumerate(role_definition):
+                    self.check_persons_to_allocate(
+                        persons_plural,
+                        entity.plural,
+                        persons_ids,
+                        person_id,
+                        instance_id,
+                        role_id,
+                        persons_to_allocate,
+                        index,
+                    )
+                    persons_to_allocate.discard(person_id)
+            entity_index = entity_ids.index(instance_id)
+            for role_plural, persons_with_role in roles_json.items():
+                role = role_by_plural[role_plural]
+                if role.max is not None and len(persons_with_role) > role.max:
+                    raise SituationParsingError(
+                        [entity.plural, instance_id, role_plural],
+                        f"There can be at most {role.max} {role_plural} in a {entity.key}. "
+                        f"{len(persons_with_role)} were declared in '{instance_id}'.",
+                    )
+                for index_within_role, person_id in enumerate(persons_with_role):
+                    person_index = persons_ids.index(person_id)
+                    self.memberships[entity.plural][person_index] = entity_index
+                    self.roles[entity.plural][person_index] = (
+                        role.subroles[index_within_role] if role.subroles else role
+                    )
+            self.init_variable_values(entity, variables_json, instance_id)
+
+        if persons_to_allocate:
+            entity_ids = entity_ids + list(persons_to_allocate)
+            for person_id in persons_to_allocate:
+                person_index = persons_ids.index(person_id)
+                self.memberships[entity.plural][person_index] = entity_ids.index(person_id)
+                self.roles[entity.plural][person_index] = entity.flattened_roles[0]
+            self.entity_ids[entity.plural] = entity_ids
+            self.entity_counts[entity.plural] = len(entity_ids)
+
+        self.roles[entity.plural] = self.roles[entity.plural].tolist()
+        self.memberships[entity.plural] = self.memberships[entity.plural].tolist()
+
+    def get_ids(self, entity_name):
+        identifiants = super().get_ids(entity_name)
+        if isinstance(identifiants, _Identifiants):
+            return identifiants
+        indexes = _Identifiants(identifiants)
+        if self.entity_ids.get(entity_name) is identifiants:
+            self.entity_ids[entity_name] = indexes
+        elif self.axes_entity_ids.get(entity_name) is identifiants:
+            self.axes_entity_ids[entity_name] = indexes
+        return indexes
+
+
+def _valeur_json(variable, resultat, rang):
+    """Comme l'API OpenFisca : nom du membre d'une énumération, nombre réel, texte ou valeur Python."""
+    if variable.value_type == Enum:
+        return resultat.decode()[rang].name
+    if variable.value_type is float:
+        return float(str(resultat[rang]))  # comme OpenFisca : pas de décimales parasites d'un float32
+    if variable.value_type is str:
+        return str(resultat[rang])
+    return resultat[rang].item() if hasattr(resultat[rang], "item") else resultat[rang]
+
+
+def _demandes(donnees):
+    """(pluriel, identifiant, variable, période) de chaque valeur null de la situation, dans l'ordre du JSON."""
+    for pluriel, instances in donnees.items():
+        if not isinstance(instances, dict):
+            continue
+        for identifiant, variables in instances.items():
+            if not isinstance(variables, dict):
+                continue
+            for nom, valeurs in variables.items():
+                if isinstance(valeurs, dict):
+                    for periode, valeur in valeurs.items():
+                        if valeur is None:
+                            yield pluriel, identifiant, nom, periode
+
+
+def construire(systeme, donnees):
+    """Simulation d'une situation JSON ; une situation mal formée que le constructeur d'OpenFisca laisse passer
+    jusqu'à une erreur Python (rôle donné comme texte, longueurs incohérentes...) devient une erreur de situation."""
+    try:
+        return ConstructeurDeSimulation().build_from_entities(systeme, donnees)
+    except SituationParsingError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as erreur:
+        raise SituationParsingError(["situation"], f"Situation invalide : {erreur}") from erreur
+
+
+def calculer(systeme, donnees):
+    """Même contrat que `openfisca_web_api.handlers.calculate` (la situation, chaque null remplacé par sa valeur),
+    en temps linéaire : pas de dpath, rangs des identifiants lus dans un dictionnaire."""
+    simulation = construire(systeme, donnees)
+    rangs = {}
+    for pluriel, identifiant, nom, periode in list(_demandes(donnees)):
+        if pluriel not in rangs:
+            population = simulation.get_population(pluriel)
+            rangs[pluriel] = {ident: rang for rang, ident in enumerate(population.ids)}
+        resultat = simulation.calculate(nom, periode)
+        donnees[pluriel][identifiant][nom][periode] = _valeur_json(
+            systeme.get_variable(nom), resultat, rangs[pluriel][identifiant]
+        )
+    return donnees
+
+
+def tracer(systeme, donnees):
+    """Même contrat que `openfisca_web_api.handlers.trace`, avec le constructeur en temps linéaire."""
+    simulation = construire(systeme, donnees)
+    simulation.trace = True
+    demandes = []
+    for _pluriel, _identifiant, nom, periode in _demandes(donnees):
+        demandes.append(f"{nom}<{periode!s}>")
+        simulation.calculate(nom, periode)
+    return {
+        "trace": simulation.tracer.get_serialized_flat_trace(),
+        "entitiesDescription": simulation.describe_entities(),
+        "requestedCalculations": demandes,
+    }
+
+
+def _vue_de_calcul(systeme, traitement):
+    """Vue /calculate ou /trace : corps JSON exigé ; erreurs de la situation en 4xx, comme l'API OpenFisca, plus
+    celles qu'elle laisse en 500 (période, législation, refus d'une formule)."""
+
+    def vue():
+        if not request.is_json:
+            return _erreur("Le corps de la requête doit être du JSON (Content-Type: application/json).", 415)
+        donnees = request.get_json(silent=True)
+        if donnees is None:
+            return _erreur("JSON invalide : le corps de la requête ne se lit pas comme du JSON.", 400)
+        try:
+            return jsonify(traitement(systeme, donnees))
+        except SituationParsingError as erreur:
+            abort(make_response(jsonify(erreur.error), erreur.code or 400))
+        except PeriodMismatchError as erreur:
+            return _erreur(erreur.message, 400)
+        except Exception as erreur:
+            reponse = _erreur_de_calcul(erreur)
+            if reponse is None:
+                raise
+            return reponse
+
+    return vue
+
+
+def _lire_inversion(corps):
+    if not isinstance(corps, dict):
+        raise RequeteInvalide("Le corps doit être un objet JSON {cible, periode, montants, entrees}.")
+    inconnus = set(corps) - {"cible", "periode", "montants", "entrees"}
+    if inconnus:
+        raise RequeteInvalide(f"{sorted(inconnus)[0]} : champ inconnu ; attendu cible, periode, montants, entrees.")
+    for champ in ("cible", "periode", "montants"):
+        if champ not in corps:
+            raise RequeteInvalide(f"{champ} : champ obligatoire manquant.")
+    if not isinstance(corps["cible"], str) or not isinstance(corps["periode"], str):
+        champ = "cible" if not isinstance(corps["cible"], str) else "periode"
+        raise RequeteInvalide(f"{champ} : attendu une chaîne de caractères, reçu {corps[champ]!r}.")
+    montants = corps["montants"]
+    liste = montants if isinstance(montants, list) else [montants]
+    if not liste or not all(isinstance(m, int | float) and not isinstance(m, bool) for m in liste):
+        raise RequeteInvalide(f"montants : attendu un nombre ou une liste non vide de nombres, reçu {montants!r}.")
+    if len(liste) > PERSONNES_MAXIMALES_INVERSION:
+        raise RequeteInvalide(f"montants : au plus {PERSONNES_MAXIMALES_INVERSION} cibles par requête.", 413)
+    entrees = corps.get("entrees") or {}
+    if not isinstance(entrees, dict):
+        raise RequeteInvalide(f"entrees : attendu un objet {{variable: valeur}}, reçu {entrees!r}.")
+    for nom, valeur in entrees.items():
+        valeurs = valeur.values() if isinstance(valeur, dict) else [valeur]
+        for v in valeurs:
+            elements = v if isinstance(v, list) else [v]
+            if not all(isinstance(e, int | float | str | bool) for e in elements):
+                raise RequeteInvalide(f"{nom} : attendu un scalaire ou une liste de scalaires, reçu {v!r}.")
+    return corps["cible"], corps["periode"], liste, entrees
+
+
+def creer_application(systeme=None, reformes=()):
+    """Application Flask de l'API Web (système du paquet, éventuellement réformé : chemins `module.Classe`)."""
+    if systeme is None:
+        systeme = build_tax_benefit_system("openfisca_secu", None, list(reformes) or None)
+    systeme.open_api_config = {
+        "variable_example": "salaire_net",
+        "parameter_example": "plafond_securite_sociale.mensuel",
+        "simulation_example": SITUATION_EXEMPLE,
+    }
+    app = create_app(
+        systeme,
+        welcome_message=(
+            "API Web d'openfisca-secu : cotisations et contributions sociales de 2012 à 2026. Spécification : /spec ; "
+            "inversion net → brut : POST /inversion ; simulateur de fiche de paie : /simulateur."
+        ),
+    )
+    app.config["MAX_CONTENT_LENGTH"] = TAILLE_MAXIMALE_REQUETE
+    app.view_functions["calculate"] = _vue_de_calcul(systeme, calculer)
+    app.view_functions["trace"] = _vue_de_calcul(systeme, tracer)
+
+    spec_standard = app.view_functions["get_spec"]
+
+    @wraps(spec_standard)
+    def get_spec():
+        spec = spec_standard().get_json()
+        spec["paths"]["/inversion"] = _SPEC_INVERSION
+        spec["components"]["schemas"].update(_SCHEMAS_INVERSION)
+        return jsonify(spec)
+
+    app.view_functions["get_spec"] = get_spec
+
+    @app.route("/inversion", methods=["POST"])
+    def inverser():
+        if not request.is_json:
+            return _erreur("Le corps de la requête doit être du JSON (Content-Type: application/json).", 415)
+        corps = request.get_json(silent=True)
+        if corps is None:
+            return _erreur("Corps JSON invalide.", 400)
+        try:
+            cible, periode, montants, entrees = _lire_inversion(corps)
+            resultat = inversion.inverser(systeme, periode, cible, montants, entrees)
+        except RequeteInvalide as erreur:
+            return _erreur(erreur.message, erreur.code)
+        except Exception as erreur:
+            reponse = _erreur_de_calcul(erreur)
+            if reponse is None:
+                raise
+            return reponse
+        donnees = resultat.en_dictionnaire()
+        if not all(math.isfinite(x) for x in donnees["atteint"]):
+            return _erreur("montants : résultat non fini (montant trop grand).", 400)
+        return jsonify(donnees)
+
+    @app.route("/simulateur")
+    def simulateur():
+        return send_from_directory(PAGE, "index.html")
+
+    @app.route("/simulateur/lignes")
+    def lignes():
+        return jsonify(lignes_de_la_fiche(systeme))
+
+    @app.route("/simulateur/<path:fichier>")
+    def fichier_du_simulateur(fichier):
+        return send_from_directory(PAGE, fichier)
+
+    @app.errorhandler(HTTPException)
+    def erreur_http(erreur):
+        if erreur.code == 413:
+            return _erreur(f"Corps de requête trop grand : au plus {TAILLE_MAXIMALE_REQUETE} octets.", 413)
+        return _erreur(f"{erreur.name} : {erreur.description}", erreur.code or 500)
+
+    return app
+
+
+def lignes_de_la_fiche(systeme):
+    """Sections de la fiche de paie : chaque ligne avec son libellé et sa référence, côté salarié ou employeur."""
+    from openfisca_secu.variables.cotisations import totaux
+
+    def decrire(noms):
+        return [
+            {
+                "variable": nom,
+                "libelle": systeme.variables[nom].label,
+                "reference": _reference(systeme.variables[nom].reference),
+            }
+            for nom in noms
+            if nom in systeme.variables
+        ]
+
+    return {
+        "sections": [
+            {
+                "titre": "Cotisations salariales",
+                "cote": "salarie",
+                "signe": 1,
+                "lignes": decrire(totaux.COTISATIONS_SALARIALES),
+            },
+            {"titre": "CSG et CRDS", "cote": "salarie", "signe": 1, "lignes": decrire(totaux.CONTRIBUTIONS_SALARIALES)},
+            {
+                "titre": "Réductions de cotisations salariales",
+                "cote": "salarie",
+                "signe": -1,
+                "lignes": decrire(totaux.REDUCTIONS_SALARIALES),
+            },
+            {
+                "titre": "Cotisations et contributions patronales",
+                "cote": "employeur",
+                "signe": 1,
+                "lignes": decrire(totaux.COTISATIONS_EMPLOYEUR),
+            },
+            {
+                "titre": "Réductions et exonérations patronales",
+                "cote": "employeur",
+                "signe": -1,
+                "lignes": decrire(totaux.REDUCTIONS_EMPLOYEUR),
+            },
+        ],
+        "entrees": decrire(
+            (
+                "salaire_de_base",
+                "remuneration_brute",
+                "assiette_cotisations_sociales",
+                "plafond_securite_sociale",
+                "smic_mensuel_reference",
+                "contribution_employeur_retraite_supplementaire",
+                "contribution_employeur_prevoyance",
+            )
+        ),
+        "totaux": decrire(
+            (
+                "cotisations_salariales",
+                "csg_crds_salarie",
+                "reductions_salariales",
+                "salaire_net",
+                "cotisations_employeur",
+                "reductions_employeur",
+                "cout_total_employeur",
+            )
+        ),
+    }
+
+
+def _reference(reference):
+    if reference is None:
+        return []
+    return [reference] if isinstance(reference, str) else list(reference)
+
+
+def main(arguments=None):
+    from gunicorn.app.base import BaseApplication
+
+    lecteur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    lecteur.add_argument("--bind", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
+    lecteur.add_argument("--port", type=int, default=5000)
+    lecteur.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="processus de service")
+    lecteur.add_argument("--timeout", type=int, default=120, help="secondes avant d'abandonner une requête")
+    lecteur.add_argument("--reforms", nargs="*", default=[], help="réformes à appliquer (chemin module.Classe)")
+    options = lecteur.parse_args(arguments)
+    application = creer_application(reformes=options.reforms)
+
+    class Serveur(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{options.bind}:{options.port}")
+            self.cfg.set("workers", options.workers)
+            self.cfg.set("timeout", options.timeout)
+            self.cfg.set("accesslog", None)
+
+        def load(self):
+            return application
+
+    print(
+        f"API : http://{options.bind}:{options.port}/spec ; simulateur : http://{options.bind}:{options.port}/simulateur"
+    )
+    Serveur().run()
+
+
+if __name__ == "__main__":
+    main()
