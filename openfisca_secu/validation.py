@@ -30,6 +30,8 @@ BORNES = {
     "taux_accident_travail": (0, 1),
     "taux_versement_mobilite": (0, 1),
     "part_alternants": (0, 1),
+    # Les entrées de la tarification AT/MP, des revenus de remplacement, des indépendants et de la procédure sont
+    # contrôlées par leurs formules, avec l'année et l'entité en cause.
 }
 
 
@@ -62,11 +64,13 @@ def _fautives(valeurs, minimum, maximum):
     return fautives
 
 
-def _controle(nom, minimum, maximum, suite):
+def _controle(nom, minimum, maximum, suite, defaut):
     def set_input(holder, period, array):
         valeurs = numpy.asarray(array)
         if valeurs.dtype.kind in "iuf":
-            fautives = _fautives(valeurs, minimum, maximum)
+            # La valeur par défaut (NaN ou -1 : « non renseigné ») est celle que le constructeur de simulation donne
+            # aux entités sans saisie ; elle n'est pas fautive ici (une formule dira si elle manque).
+            fautives = _fautives(valeurs, minimum, maximum) & ~_est_le_defaut(valeurs, defaut)
             if fautives.any():
                 rang = int(numpy.flatnonzero(numpy.atleast_1d(fautives))[0])
                 valeur = numpy.atleast_1d(valeurs)[rang]
@@ -83,6 +87,12 @@ def _controle(nom, minimum, maximum, suite):
         return holder._set(period, array)
 
     return set_input
+
+
+def _est_le_defaut(valeurs, defaut):
+    if isinstance(defaut, float) and math.isnan(defaut):
+        return numpy.isnan(valeurs) if valeurs.dtype.kind == "f" else numpy.zeros(valeurs.shape, bool)
+    return valeurs == defaut
 
 
 def _controle_valeur(nom, minimum, maximum, suite):
@@ -108,5 +118,5 @@ def _controle_valeur(nom, minimum, maximum, suite):
 def valider_les_entrees(systeme):
     for nom, (minimum, maximum) in BORNES.items():
         variable = systeme.variables[nom]
-        variable.set_input = _controle(nom, minimum, maximum, variable.set_input)
+        variable.set_input = _controle(nom, minimum, maximum, variable.set_input, variable.default_value)
         variable.check_set_value = _controle_valeur(nom, minimum, maximum, variable.check_set_value)

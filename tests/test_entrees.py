@@ -53,3 +53,27 @@ def test_taux_l131_9_inconnu_avant_mars_2018(systeme):
     simulation = simulation_population(systeme, "2017-05", salaire_de_base=[2000.0], relevant_l131_9=[True])
     with pytest.raises(ValueError, match="relevant_l131_9"):
         simulation.calculate("maladie_salarie", "2017-05")
+
+
+def test_entree_de_groupe_donnee_a_un_seul_groupe(systeme):
+    """Le constructeur donne la valeur « non renseignée » aux autres groupes : pas d'erreur de saisie, mais une erreur
+    claire si le calcul en a besoin."""
+    from openfisca_core.simulation_builder import SimulationBuilder
+
+    simulation = SimulationBuilder().build_from_entities(
+        systeme,
+        {
+            "individus": {"a": {"salaire_de_base": {"2024-05": 2000}}, "b": {"salaire_de_base": {"2024-05": 3000}}},
+            "etablissements": {
+                "e1": {"salaries": ["a"], "taux_accident_travail": {"2024-05": 0.01}},
+                "e2": {"salaries": ["b"]},
+            },
+            "entreprises": {"x": {"salaries": ["a"], "effectif_entreprise": {"2024-05": 10}}, "y": {"salaries": ["b"]}},
+        },
+    )
+    with pytest.raises(
+        ValueError, match="taux_accident_travail manquant pour 2024-05 : l'établissement du salarié n° 1"
+    ):
+        simulation.calculate("accident_du_travail_employeur", "2024-05")
+    with pytest.raises(ValueError, match="effectif_entreprise manquant pour 2024-05 : l'entreprise du salarié n° 1"):
+        simulation.calculate("fnal_employeur", "2024-05")
