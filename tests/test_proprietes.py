@@ -107,15 +107,13 @@ def test_reductions_dans_leurs_plafonds(systeme, periode, lot):
     generale = valeur("reduction_generale")
     facteur_b = valeur("reduction_generale_facteur_b")
     employeur = valeur("cotisations_employeur")
-    # D241-11 : la réduction due (cumul depuis janvier, ici un seul mois) est au plus b × cotisations du champ et au
-    # plus les cotisations patronales dues ; le montant imputé du mois, au plus les cotisations patronales (le
-    # plafond du champ sur le montant anticipé du mois : test_reduction_du_mois_plafonnee_par_le_champ ci-dessous)
-    cumulee = valeur("reduction_generale_cumulee")
-    assert (cumulee >= -TOLERANCE).all()
-    assert (cumulee <= facteur_b * valeur("cotisations_champ_reduction_generale") + TOLERANCE).all()
-    assert (cumulee <= employeur + TOLERANCE).all()
-    assert (generale >= -TOLERANCE).all()
-    assert (generale <= employeur + TOLERANCE).all()
+    # D241-11 : la réduction due (cumul depuis janvier, ici un seul mois) et le montant imputé du mois sont chacun au
+    # plus b × cotisations du champ et au plus les cotisations patronales dues
+    champ = facteur_b * valeur("cotisations_champ_reduction_generale")
+    for montant in (valeur("reduction_generale_cumulee"), generale):
+        assert (montant >= -TOLERANCE).all()
+        assert (montant <= champ + TOLERANCE).all()
+        assert (montant <= employeur + TOLERANCE).all()
     # D241-7, D241-10 : coefficient entre 0 et T × b
     coefficient = valeur("reduction_generale_coefficient")
     assert (coefficient >= 0).all()
@@ -132,6 +130,8 @@ def test_reductions_dans_leurs_plafonds(systeme, periode, lot):
 
 
 def test_reduction_du_mois_plafonnee_par_le_champ(systeme):
+    """Cas trouvé par test_reductions_dans_leurs_plafonds : taux AT/MP sous la part AT/MP comprise dans T (2015), le
+    montant anticipé T × rémunération dépassait les cotisations du champ."""
     simulation = simulation_population(
         systeme, "2015-05", salaire_de_base=[1000.0], effectif_entreprise=[10], taux_accident_travail=[0.0]
     )
