@@ -7,6 +7,8 @@ from openfisca_core.periods import ETERNITY, MONTH, YEAR
 from openfisca_core.populations import ADD
 from openfisca_core.variables import Variable as VariableOpenFisca
 
+from openfisca_secu.validation import EntreeInvalide
+
 __all__ = [
     "ADD",
     "ETERNITY",
@@ -107,8 +109,9 @@ def effectif_employeur(individu, period):
     manquant = (effectif < 0) & (individu("assiette_cotisations_sociales", period) != 0)
     if manquant.any():
         rang = int(numpy.flatnonzero(manquant)[0])
-        raise ValueError(
+        raise EntreeInvalide(
+            ["individus", rang, "effectif_entreprise", str(period)],
             f"effectif_entreprise manquant pour {period} : l'entreprise du salarié n° {rang} n'a pas d'effectif "
-            "(les seuils FNAL, formation professionnelle et versement mobilité en dépendent)."
+            "(les seuils FNAL, formation professionnelle et versement mobilité en dépendent).",
         )
     return effectif

@@ -4,6 +4,7 @@ import numpy
 
 from openfisca_secu.base import MONTH, Variable
 from openfisca_secu.entities import individu
+from openfisca_secu.validation import EntreeInvalide
 
 
 class accident_du_travail_employeur(Variable):
@@ -20,8 +21,9 @@ class accident_du_travail_employeur(Variable):
         manquant = numpy.isnan(taux) & (assiette != 0)
         if manquant.any():
             rang = int(numpy.flatnonzero(manquant)[0])
-            raise ValueError(
+            raise EntreeInvalide(
+                ["individus", rang, "taux_accident_travail", str(period)],
                 f"taux_accident_travail manquant pour {period} : l'établissement du salarié n° {rang} n'en a pas "
-                "(donnez le taux notifié, par exemple 0.0208)."
+                "(donnez le taux notifié, par exemple 0.0208).",
             )
         return numpy.where(assiette != 0, taux, 0) * assiette

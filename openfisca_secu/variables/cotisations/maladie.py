@@ -5,6 +5,7 @@ import numpy
 
 from openfisca_secu.base import MONTH, Variable, sans_bruit
 from openfisca_secu.entities import individu
+from openfisca_secu.validation import EntreeInvalide
 
 
 class seuil_taux_reduit_maladie(Variable):
@@ -81,9 +82,10 @@ class maladie_salarie(Variable):
         l131_9 = individu("relevant_l131_9", period)
         if l131_9.any():
             rang = int(numpy.flatnonzero(l131_9)[0])
-            raise ValueError(
+            raise EntreeInvalide(
+                ["individus", rang, "relevant_l131_9", str(period)],
                 f"relevant_l131_9 vrai pour l'individu n° {rang} en {period} : le taux salarial maladie des personnes "
-                "relevant de L131-9 n'est connu qu'à partir de 2018-03 (CSS art. D242-3, décret 2018-162)."
+                "relevant de L131-9 n'est connu qu'à partir de 2018-03 (CSS art. D242-3, décret 2018-162).",
             )
         return parameters(period).cotisations.maladie.salarie.taux * individu("assiette_cotisations_sociales", period)
 

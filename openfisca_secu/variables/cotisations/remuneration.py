@@ -8,6 +8,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_secu.base import ETERNITY, MONTH, Variable, set_input_dispatch_by_period, set_input_divide_by_period
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations import CategorieSalarie
+from openfisca_secu.validation import EntreeInvalide
 
 
 class salaire_de_base(Variable):
@@ -131,9 +132,10 @@ class jours_contrat_dans_le_mois(Variable):
         inversees = date_fin < date_debut
         if inversees.any():
             rang = int(numpy.flatnonzero(inversees)[0])
-            raise ValueError(
+            raise EntreeInvalide(
+                ["individus", rang, "date_fin_contrat", "ETERNITY"],
                 f"date_fin_contrat {date_fin[rang]} antérieure à date_debut_contrat {date_debut[rang]} "
-                f"(individu n° {rang}) : période de contrat impossible."
+                f"(individu n° {rang}) : période de contrat impossible.",
             )
         debut = numpy.maximum(date_debut, debut_mois)
         fin = numpy.minimum(date_fin, fin_mois)

@@ -21,6 +21,7 @@ from openfisca_secu.base import (
 )
 from openfisca_secu.entities import etablissement, individu
 from openfisca_secu.enumerations import EmployeurAideADomicile
+from openfisca_secu.validation import EntreeInvalide
 
 MOIS_DE_RECUL_MAXIMAL = 12  # recherche du dernier mois travaillé (D241-5-3 I al. 2)
 
@@ -163,9 +164,10 @@ class exoneration_aide_a_domicile(Variable):
 def _refuser_avant_leur_date(categorie, period, categories, article):
     concernes = numpy.isin(categorie, [c.index for c in categories])
     if concernes.any():
-        raise ValueError(
+        raise EntreeInvalide(
+            ["etablissements", "*", "employeur_aide_a_domicile", str(period)],
             f"employeur_aide_a_domicile : la catégorie {categories[0].name} n'est couverte qu'à partir de l'entrée "
-            f"en vigueur de {article} ; période demandée {period}."
+            f"en vigueur de {article} ; période demandée {period}.",
         )
 
 
