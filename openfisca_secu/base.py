@@ -20,6 +20,7 @@ __all__ = [
     "effectif_employeur",
     "part_sous_plafonds",
     "sans_bruit",
+    "selon_date_du_contrat",
     "set_input_dispatch_by_period",
     "set_input_divide_by_period",
 ]
@@ -51,6 +52,32 @@ def sans_bruit(montant):
     """Efface le bruit binaire d'un montant calculé (2,5 × 11,52 donne 28,799999999999997) en l'arrondissant au
     micro-euro, pour que « n'excède pas » compare bien la rémunération au seuil exact."""
     return numpy.round(montant, 6)
+
+
+DATE_NON_RENSEIGNEE = numpy.datetime64("1900-01-01")  # valeur par défaut de date_debut_contrat
+
+
+def selon_date_du_contrat(individu, period, parametre, dates, nom_date="date_debut_contrat", concernes=True):
+    """Valeur d'une feuille de paramètre à la date propre à chaque individu (date de conclusion du contrat), et non au
+    mois de paie : la loi maintient à un contrat le régime de la date où il a été conclu.
+
+    Une date antérieure à la première valeur prend la première valeur ; une valeur nulle (`null`) donne NaN. Si la date
+    n'est pas renseignée alors que le paramètre a changé entre sa première valeur et le mois, erreur claire.
+    """
+    valeurs = sorted((numpy.datetime64(v.instant_str), v.value) for v in parametre.values_list)
+    instants = numpy.array([instant for instant, _ in valeurs])
+    montants = numpy.array([numpy.nan if valeur is None else valeur for _, valeur in valeurs], dtype=float)
+    dates = dates.astype("datetime64[D]")
+    rang = numpy.clip(numpy.searchsorted(instants, dates, side="right") - 1, 0, None)
+    manquante = concernes & (dates == DATE_NON_RENSEIGNEE)
+    if manquante.any() and (instants[1:] <= numpy.datetime64(period.stop.date)).any():
+        fautif = int(numpy.flatnonzero(manquante)[0])
+        raise EntreeInvalide(
+            ["individus", fautif, nom_date, "ETERNITY"],
+            f"{nom_date} manquante pour l'individu n° {fautif} : en {period}, le paramètre « {parametre.name} » dépend "
+            "de la date de conclusion du contrat.",
+        )
+    return montants[rang]
 
 
 def annee_jusqu_au_mois(period):

@@ -16,20 +16,27 @@ class assiette_csg_crds(Variable):
     documentation = (
         "Rémunération brute après abattement de 1,75 % dans la limite de 4 plafonds (régularisée comme les autres "
         "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance, sans "
-        "abattement. Nulle pour les personnes relevant de L131-9."
+        "abattement. Nulle pour les personnes relevant de L131-9. Apprenti : sans la part de la rémunération exclue "
+        "(L136-1-1 III)."
     )
 
     def formula(individu, period, parameters):
         p = parameters(period).cotisations.csg
-        remuneration = individu("remuneration_brute", period)
-        sous_limite = part_sous_plafonds(individu, period, p.plafond_abattement_pss, assiette="remuneration_brute")
-        assiette = (
-            (1 - p.abattement) * sous_limite
-            + (remuneration - sous_limite)
-            + individu("contribution_employeur_retraite_supplementaire", period)
-            + individu("contribution_employeur_prevoyance", period)
+        brute = individu("remuneration_brute", period)
+        # apprenti : la part exclue (apprentissage.py) est retirée avant l'abattement ; exclue en entier, les
+        # contributions patronales de prévoyance et de retraite supplémentaire le sont aussi
+        remuneration = brute - individu("remuneration_apprenti_exclue_csg_crds", period)
+        sous_limite = numpy.minimum(
+            part_sous_plafonds(individu, period, p.plafond_abattement_pss, assiette="remuneration_brute"), remuneration
         )
-        return numpy.where(individu("relevant_l131_9", period), 0, assiette)
+        contributions = individu("contribution_employeur_retraite_supplementaire", period) + individu(
+            "contribution_employeur_prevoyance", period
+        )
+        assiette = (1 - p.abattement) * sous_limite + (remuneration - sous_limite) + contributions
+        hors_assiette = individu("relevant_l131_9", period) | (
+            individu("contrat_apprentissage", period) & (remuneration <= 0)
+        )
+        return numpy.where(hors_assiette, 0, assiette)
 
 
 class csg_deductible_salarie(Variable):

@@ -53,8 +53,9 @@ REDUCTIONS_EMPLOYEUR = (
     "reduction_generale",
     "exoneration_aide_a_domicile",
     "deduction_forfaitaire_heures_supplementaires",
+    "exoneration_employeur_apprenti",
 )
-REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires",)
+REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires", "exoneration_salariale_apprenti")
 
 
 def _somme(individu, period, noms):
@@ -103,7 +104,7 @@ class reductions_employeur(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Réductions et exonérations de cotisations patronales imputées ce mois"
-    reference = "CSS art. L241-13 ; L241-10 ; L241-18"
+    reference = "CSS art. L241-13 ; L241-10 ; L241-18 ; code du travail, art. L6243-2 (avant 2019)"
 
     def formula(individu, period):
         return _somme(individu, period, REDUCTIONS_EMPLOYEUR)
@@ -114,8 +115,8 @@ class reductions_salariales(Variable):
     entity = individu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Réductions de cotisations salariales imputées ce mois"
-    reference = "CSS art. L241-17"
+    label = "Réductions et exonérations de cotisations salariales imputées ce mois"
+    reference = "CSS art. L241-17 ; code du travail, art. L6243-2"
 
     def formula(individu, period):
         return _somme(individu, period, REDUCTIONS_SALARIALES)

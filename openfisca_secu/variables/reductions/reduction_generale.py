@@ -77,6 +77,21 @@ class employeur_champ_allegements_generaux(Variable):
         return etablissement("employeur_aide_a_domicile", period) != EmployeurAideADomicile.particulier
 
 
+class reduction_generale_exclue(Variable):
+    value_type = bool
+    entity = individu
+    definition_period = MONTH
+    label = "Salarié ouvrant droit à une exonération non cumulable avec la réduction générale"
+    reference = "CSS art. L241-13 ; L241-10 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
+    documentation = "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018."
+
+    def formula(individu, period):
+        aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
+        return (aide_a_domicile != EmployeurAideADomicile.non_concerne) | individu(
+            "apprenti_exonere_cotisations_patronales", period
+        )
+
+
 # --- Paramètres du coefficient pour le salarié
 
 
@@ -406,10 +421,9 @@ class reduction_generale(Variable):
             montant = numpy.where(progressive, cumulee - precedente, anticipee)
         else:
             montant = anticipee
-        # hors champ (particulier employeur, L241-13 II) ; non cumulable avec l'exonération aide à domicile (L241-10)
-        aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
+        # hors champ (particulier employeur, L241-13 II) ; non cumulable avec une autre exonération (L241-13)
         dans_le_champ = individu.etablissement("employeur_champ_allegements_generaux", period)
-        return numpy.where(dans_le_champ & (aide_a_domicile == EmployeurAideADomicile.non_concerne), montant, 0)
+        return numpy.where(dans_le_champ & ~individu("reduction_generale_exclue", period), montant, 0)
 
 
 def _imputee_les_mois_precedents(individu, period):
