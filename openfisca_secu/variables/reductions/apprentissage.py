@@ -92,6 +92,16 @@ class smic_mensuel_legal(Variable):
 # --- Cotisations salariales et CSG-CRDS
 
 
+def _part_du_smic_selon_le_contrat(individu, period, nom, apprenti):
+    """Part du SMIC fixée par le paramètre `nom` à la date de conclusion du contrat, et le montant correspondant pour
+    le mois, proratisé à l'entrée ou à la sortie en cours de mois (jours de contrat / jours du mois)."""
+    p = individu.simulation.tax_benefit_system.parameters.reductions.apprentissage
+    dates = individu("date_debut_contrat", period)
+    part = selon_date_du_contrat(individu, period, p.children[nom], dates, concernes=apprenti)
+    prorata = individu("jours_contrat_dans_le_mois", period) / period.days
+    return part, part * individu("smic_mensuel_legal", period) * prorata
+
+
 class plafond_exoneration_salariale_apprenti(Variable):
     value_type = float
     entity = individu
@@ -104,13 +114,10 @@ class plafond_exoneration_salariale_apprenti(Variable):
         "(jours de contrat / jours du mois), ni pour absence ni pour temps partiel."
     )
 
-    def formula_2019_01_01(individu, period, parameters):
+    def formula_2019_01_01(individu, period):
         apprenti = individu("contrat_apprentissage", period)
-        p = individu.simulation.tax_benefit_system.parameters.reductions.apprentissage
-        dates = individu("date_debut_contrat", period)
-        part = selon_date_du_contrat(individu, period, p.plafond_exoneration_salariale, dates, concernes=apprenti)
-        prorata = individu("jours_contrat_dans_le_mois", period) / period.days
-        return apprenti * part * individu("smic_mensuel_legal", period) * prorata
+        _, montant = _part_du_smic_selon_le_contrat(individu, period, "plafond_exoneration_salariale", apprenti)
+        return apprenti * montant
 
 
 class exoneration_salariale_apprenti(Variable):
@@ -153,11 +160,7 @@ class remuneration_apprenti_exclue_csg_crds(Variable):
         brute = individu("remuneration_brute", period)
         if not apprenti.any():
             return numpy.zeros_like(brute)
-        p = individu.simulation.tax_benefit_system.parameters.reductions.apprentissage
-        dates = individu("date_debut_contrat", period)
-        part = selon_date_du_contrat(individu, period, p.plafond_exoneration_csg_crds, dates, concernes=apprenti)
-        plafond = part * individu("smic_mensuel_legal", period) * individu("jours_contrat_dans_le_mois", period)
-        plafond = plafond / period.days
+        part, plafond = _part_du_smic_selon_le_contrat(individu, period, "plafond_exoneration_csg_crds", apprenti)
         return apprenti * numpy.where(numpy.isnan(part), brute, numpy.minimum(brute, plafond))
 
 
