@@ -15,8 +15,8 @@ class assiette_csg_crds(Variable):
     reference = "CSS art. L136-1-1"
     documentation = (
         "Rémunération brute après abattement de 1,75 % dans la limite de 4 plafonds (régularisée comme les autres "
-        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance (santé comprise), sans "
-        "abattement. Nulle pour les personnes relevant de L131-9."
+        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance "
+        "(santé comprise), sans abattement. Nulle pour les personnes relevant de L131-9."
     )
 
     def formula(individu, period, parameters):

@@ -12,7 +12,10 @@ class net_a_payer_avant_impot(Variable):
     unit = "currency-EUR"
     label = "Net à payer avant impôt sur le revenu"
     reference = "Code du travail, art. R3243-1 ; arrêté du 25 février 2016, annexe"
-    documentation = "Salaire net (cotisations et contributions légales déduites) moins les parts salariales de santé et de prévoyance."
+    documentation = (
+        "Salaire net (cotisations et contributions légales déduites) moins les parts salariales de santé et de "
+        "prévoyance."
+    )
 
     def formula(individu, period):
         return (

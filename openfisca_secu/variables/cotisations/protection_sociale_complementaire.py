@@ -125,7 +125,9 @@ class prevoyance_salarie(Variable):
     reference = "CSS art. L911-1"
 
     def formula(individu, period, parameters):
-        return _part(individu, period, parameters, "cotisation_salarie_prevoyance", "taux_cotisation_salarie_prevoyance")
+        return _part(
+            individu, period, parameters, "cotisation_salarie_prevoyance", "taux_cotisation_salarie_prevoyance"
+        )
 
 
 class complementaire_sante_salarie(Variable):
