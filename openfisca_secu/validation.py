@@ -35,6 +35,8 @@ BORNES = {
     "forfait_annuel_heures": (0, None),
     "forfait_jours_annuel": (0, 366),
     "fraction_mois_remunere": (0, 1),
+    "jours_absence_non_remuneree": (0, 31),
+    "remuneration_autres_employeurs": (0, None),
     "effectif_entreprise": (0, None),
     "taux_accident_travail": (0, 1),
     "taux_versement_mobilite": (0, 1),

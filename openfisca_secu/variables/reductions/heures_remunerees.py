@@ -49,7 +49,7 @@ class heures_remunerees_reconstituees(Variable):
         semaines_par_mois = parameters(period).cotisations.temps_plein.semaines_par_an / 12
         duree_legale_mois = parameters(period).smic.duree_legale_hebdomadaire * semaines_par_mois
         jours_forfait = parameters(period).reductions.reduction_generale.jours_forfait_reference
-        jours_par_mois = parameters(period).plafond_securite_sociale.jours_par_mois_proratisation
+        jours_par_mois = parameters(period).reductions.heures_remunerees.jours_par_mois
         duree_collective_mois = individu.etablissement("duree_collective_hebdomadaire", period) * semaines_par_mois
         smic = individu("smic_horaire", period)
 
