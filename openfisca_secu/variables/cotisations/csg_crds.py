@@ -15,9 +15,9 @@ class assiette_csg_crds(Variable):
     reference = "CSS art. L136-1-1"
     documentation = (
         "Rémunération brute après abattement de 1,75 % dans la limite de 4 plafonds (régularisée comme les autres "
-        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance, sans "
-        "abattement. Nulle pour les personnes relevant de L131-9. Apprenti : sans la part de la rémunération exclue "
-        "(L136-1-1 III)."
+        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance "
+        "(santé comprise), sans abattement. Nulle pour les personnes relevant de L131-9. Apprenti : sans la part de "
+        "la rémunération exclue (L136-1-1 III)."
     )
 
     def formula(individu, period, parameters):
@@ -30,7 +30,7 @@ class assiette_csg_crds(Variable):
             part_sous_plafonds(individu, period, p.plafond_abattement_pss, assiette="remuneration_brute"), remuneration
         )
         contributions = individu("contribution_employeur_retraite_supplementaire", period) + individu(
-            "contribution_employeur_prevoyance", period
+            "contributions_employeur_prevoyance_complementaire", period
         )
         assiette = (1 - p.abattement) * sous_limite + (remuneration - sous_limite) + contributions
         hors_assiette = individu("relevant_l131_9", period) | (

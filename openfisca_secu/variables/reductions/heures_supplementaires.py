@@ -42,12 +42,17 @@ class reduction_salariale_heures_supplementaires(Variable):
     unit = "currency-EUR"
     label = "Réduction de cotisations salariales sur la rémunération des heures supplémentaires et complémentaires"
     reference = "CSS art. L241-17 ; D241-21 et D241-22"
-    documentation = "Taux × rémunération des heures, dans la limite des cotisations salariales dues (D241-22)."
+    documentation = (
+        "Taux × rémunération des heures, dans la limite des cotisations salariales dues (D241-22), après "
+        "l'exonération de l'apprenti."
+    )
 
     def formula_2019_01_01(individu, period):
         taux = individu("taux_reduction_salariale_heures_supplementaires", period)
         reduction = taux * individu("remuneration_heures_supplementaires", period)
-        return numpy.minimum(reduction, individu("cotisations_salariales", period))
+        # limite : cotisations salariales restant dues, après l'exonération de l'apprenti (L6243-2)
+        dues = individu("cotisations_salariales", period) - individu("exoneration_salariale_apprenti", period)
+        return numpy.minimum(reduction, dues)
 
 
 class deduction_forfaitaire_heures_supplementaires(Variable):
