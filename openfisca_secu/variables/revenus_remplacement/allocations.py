@@ -109,7 +109,7 @@ def _smic_horaire_au_paiement(individu, period):
     return smic
 
 
-def _allocations(individu, period):
+def allocations_du_mois(individu, period):
     """Allocations de chômage et de préretraite du mois, contrôlées (positives, pas les deux à la fois)."""
     chomage = exiger_positif(individu("allocation_chomage_brute", period), "allocation_chomage_brute", period)
     preretraite = exiger_positif(
@@ -174,7 +174,7 @@ class seuil_exoneration_allocation(Variable):
     )
 
     def formula(individu, period):
-        chomage, preretraite = _allocations(individu, period)
+        chomage, preretraite = allocations_du_mois(individu, period)
         jours = individu("nombre_jours_indemnises", period)
         refuser_si(
             (chomage + preretraite > 0) & ((jours <= 0) | (jours > period.days)),
@@ -204,7 +204,7 @@ class allocation_exoneree_cotisation_maladie(Variable):
     reference = "CSS art. D242-13"
 
     def formula(individu, period):
-        chomage, preretraite = _allocations(individu, period)
+        chomage, preretraite = allocations_du_mois(individu, period)
         montant = chomage + preretraite + individu("remuneration_activite_allocataire", period)
         return montant <= individu("seuil_exoneration_allocation", period)
 
@@ -226,7 +226,7 @@ class maladie_allocation_preretraite(Variable):
     reference = "CSS art. L131-2 3° ; D242-12 ; D242-13 ; D242-14"
 
     def formula(individu, period):
-        _, preretraite = _allocations(individu, period)
+        _, preretraite = allocations_du_mois(individu, period)
         refuser_si(
             preretraite > 0,
             lambda rang: (
@@ -238,7 +238,7 @@ class maladie_allocation_preretraite(Variable):
 
     def formula_2018_03_01(individu, period, parameters):
         p = parameters(period).revenus_remplacement.maladie.allocations
-        _, preretraite = _allocations(individu, period)
+        _, preretraite = allocations_du_mois(individu, period)
         taux = numpy.where(
             individu("relevant_l131_9", period),
             p.taux_preretraite_l131_9,
@@ -260,7 +260,7 @@ class maladie_allocation_chomage(Variable):
     reference = "CSS art. L131-2 2° ; D242-12 2° ; D242-13 ; D242-14"
 
     def formula(individu, period):
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         refuser_si(
             individu("relevant_l131_9", period) & (chomage > 0),
             lambda rang: (
@@ -272,7 +272,7 @@ class maladie_allocation_chomage(Variable):
 
     def formula_2018_03_01(individu, period, parameters):
         p = parameters(period).revenus_remplacement.maladie.allocations
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         taux = numpy.where(individu("relevant_l131_9", period), p.taux_chomage_l131_9, 0)
         return _cotisation_maladie_ecretee(individu, period, taux, chomage)
 
@@ -303,7 +303,7 @@ class assiette_csg_allocation_chomage(Variable):
 
     def formula(individu, period, parameters):
         p = parameters(period).cotisations.csg
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         limite = p.plafond_abattement_pss * parameters(period).plafond_securite_sociale.mensuel
         sous_limite = numpy.minimum(chomage, limite)
         return (1 - p.abattement) * sous_limite + (chomage - sous_limite)
@@ -312,7 +312,7 @@ class assiette_csg_allocation_chomage(Variable):
 def _csg_crds_chomage(individu, period, parameters):
     """CSG puis CRDS sur les allocations de chômage, limitées pour que l'allocation nette reste au moins au seuil."""
     p = parameters(period).revenus_remplacement.csg.allocations_chomage
-    chomage, _ = _allocations(individu, period)
+    chomage, _ = allocations_du_mois(individu, period)
     assujettie = ~individu("relevant_l131_9", period) & (chomage > 0)
     categorie = individu("taux_csg_remplacement", period.this_year)
     refuser_taux_csg_indetermine(categorie, assujettie, period)
