@@ -65,6 +65,9 @@ ENTREES_DE_L_ASSIETTE = (
     "remuneration_heures_supplementaires",
     "contribution_employeur_retraite_supplementaire",
     "contribution_employeur_prevoyance",
+    "taux_contribution_employeur_prevoyance",
+    "contribution_employeur_complementaire_sante",
+    "taux_contribution_employeur_complementaire_sante",
     "remuneration_brute",
     "assiette_cotisations_sociales",
 )

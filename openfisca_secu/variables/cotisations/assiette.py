@@ -23,7 +23,7 @@ class contribution_employeur_prevoyance(Variable):
     definition_period = MONTH
     set_input = set_input_divide_by_period
     unit = "currency-EUR"
-    label = "Contributions de l'employeur à la prévoyance complémentaire (b du 4° et 4° bis du II de L242-1)"
+    label = "Contribution de l'employeur à la prévoyance complémentaire (hors frais de santé), en euros"
     reference = "CSS art. L242-1 II 4° b et 4° bis"
 
 
@@ -76,7 +76,7 @@ class assiette_cotisations_sociales(Variable):
 
     def formula(individu, period):
         retraite = individu("contribution_employeur_retraite_supplementaire", period)
-        prevoyance = individu("contribution_employeur_prevoyance", period)
+        prevoyance = individu("contributions_employeur_prevoyance_complementaire", period)
         reintegre = numpy.maximum(retraite - individu("limite_exclusion_retraite_supplementaire", period), 0)
         reintegre += numpy.maximum(prevoyance - individu("limite_exclusion_prevoyance", period), 0)
         return individu("remuneration_brute", period) + reintegre

@@ -15,8 +15,8 @@ class assiette_csg_crds(Variable):
     reference = "CSS art. L136-1-1"
     documentation = (
         "Rémunération brute après abattement de 1,75 % dans la limite de 4 plafonds (régularisée comme les autres "
-        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance, sans "
-        "abattement. Nulle pour les personnes relevant de L131-9."
+        "tranches), plus la totalité des contributions patronales de retraite supplémentaire et de prévoyance "
+        "(santé comprise), sans abattement. Nulle pour les personnes relevant de L131-9."
     )
 
     def formula(individu, period, parameters):
@@ -27,7 +27,7 @@ class assiette_csg_crds(Variable):
             (1 - p.abattement) * sous_limite
             + (remuneration - sous_limite)
             + individu("contribution_employeur_retraite_supplementaire", period)
-            + individu("contribution_employeur_prevoyance", period)
+            + individu("contributions_employeur_prevoyance_complementaire", period)
         )
         return numpy.where(individu("relevant_l131_9", period), 0, assiette)
 

@@ -49,6 +49,13 @@ COTISATIONS_EMPLOYEUR = (
     "contribution_supplementaire_apprentissage_employeur",
 )
 
+# Dans le coût total mais pas dans les cotisations (hors du champ de la réduction générale).
+CONTRIBUTIONS_EMPLOYEUR_HORS_COTISATIONS = (
+    "forfait_social_prevoyance_employeur",
+    "forfait_social_retraite_supplementaire_employeur",
+    "participation_effort_construction_employeur",
+)
+
 REDUCTIONS_EMPLOYEUR = (
     "reduction_generale",
     "exoneration_aide_a_domicile",
@@ -144,7 +151,8 @@ class cout_total_employeur(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Coût total employeur : brut, cotisations patronales nettes des réductions, retraite et prévoyance"
-    reference = "CSS art. L242-1 ; D242-1 ; L241-13"
+    reference = "CSS art. L242-1 ; D242-1 ; L241-13 ; L137-15 ; CCH art. L313-1"
+    documentation = "Santé et prévoyance de l'employeur, forfait social et PEEC compris."
 
     def formula(individu, period):
         return (
@@ -152,5 +160,6 @@ class cout_total_employeur(Variable):
             + individu("cotisations_employeur", period)
             - individu("reductions_employeur", period)
             + individu("contribution_employeur_retraite_supplementaire", period)
-            + individu("contribution_employeur_prevoyance", period)
+            + individu("contributions_employeur_prevoyance_complementaire", period)
+            + sum(individu(nom, period) for nom in CONTRIBUTIONS_EMPLOYEUR_HORS_COTISATIONS)
         )
