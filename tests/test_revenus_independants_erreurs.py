@@ -101,6 +101,34 @@ def test_preretraite_avant_mars_2018(systeme):
         calculer(systeme, "maladie_allocation_preretraite", "2018-02", individu=individu)
 
 
+def test_preretraite_sans_date_d_effet(systeme):
+    individu = {"allocation_preretraite_brute": {"2024-05": 2000}}
+    with pytest.raises(ValueError, match=r"date_effet_preretraite non renseignée .* 2024-05 .* 11 octobre 2007"):
+        calculer(systeme, "csg_allocation_preretraite", "2024-05", individu=individu)
+
+
+def test_preretraite_anterieure_a_2007_au_taux_median(systeme):
+    individu = {
+        "allocation_preretraite_brute": {"2019-06": 2000},
+        "date_effet_preretraite": {"ETERNITY": "2006-05-01"},
+        "taux_csg_remplacement": {"2019": "taux_median"},
+    }
+    with pytest.raises(ValueError, match=r"taux_csg_remplacement taux_median en 2019 .* préretraite"):
+        calculer(systeme, "csg_allocation_preretraite", "2019-06", individu=individu)
+
+
+def test_preretraite_anterieure_a_2007_sans_taux_de_csg(systeme):
+    individu = {"allocation_preretraite_brute": {"2018-06": 2000}, "date_effet_preretraite": {"ETERNITY": "2006-05-01"}}
+    with pytest.raises(ValueError, match=r"taux_csg_remplacement non déterminé pour 2018"):
+        calculer(systeme, "allocation_preretraite_nette", "2018-06", individu=individu)
+
+
+def test_allocation_payee_avant_le_premier_smic_connu(systeme):
+    individu = {"allocation_chomage_brute": {"2012-01": 1000}, "date_paiement_allocation": {"2012-01": "2011-01-05"}}
+    with pytest.raises(ValueError, match=r"date_paiement_allocation 2011-01-05 pour 2012-01 .* pas de SMIC"):
+        calculer(systeme, "seuil_exoneration_journalier_allocation", "2012-01", individu=individu)
+
+
 def test_chomage_l131_9_avant_mars_2018(systeme):
     individu = {"allocation_chomage_brute": {"2017-05": 3000}, "relevant_l131_9": {"2017-05": True}}
     with pytest.raises(ValueError, match=r"relevant_l131_9.*allocations de chômage"):

@@ -128,34 +128,57 @@ class fraction_acre_micro_social(Variable):
     label = (
         "Fraction du taux global due par un micro-entrepreneur bénéficiaire de l'ACRE pour le trimestre (1 : aucune)"
     )
-    reference = "CSS art. D131-6-3 ; L161-1-1 ; décret 2019-1215"
+    reference = "CSS art. D131-6-3 ; L161-1-1 ; décret n° 2019-1215 du 20 novembre 2019"
     documentation = (
         "Jusqu'à la fin du 3e trimestre civil suivant celui de l'affiliation, puis pendant 4 et encore 4 trimestres : "
         "25 %, 50 %, 75 % (affiliations de 2012 et de 2019) ; 50 % puis 100 % (affiliations de 2020 à juin 2026) ; "
-        "75 % puis 100 % (affiliations depuis juillet 2026). Les fractions suivent la date d'affiliation."
+        "75 % puis 100 % (affiliations depuis juillet 2026). Les fractions suivent la date d'affiliation, sauf pour "
+        "les périodes courant depuis le 1er janvier 2020 des affiliés d'avant cette date : 25 %, 75 %, 90 % (décret "
+        "n° 2019-1215, texte en vigueur à la période)."
     )
 
     def formula_2012_01_01(individu, period, parameters):
-        p = parameters(period).independants.micro_social.acre
-        chiffre_affaires, _ = _chiffre_affaires(individu, period)  # refuse un mois antérieur à l'affiliation
         acre = individu("beneficiaire_acre", period)
         affiliation = date_affiliation_controlee(individu, period, acre, "fraction_acre_micro_social")
-        trimestre = individu("trimestre_depuis_affiliation", period)
         chemin = "independants.micro_social.acre."
         fractions = [parametre_aux_dates(individu, chemin + nom, affiliation) for nom in _PERIODES_ACRE]
-        fin_1 = p.trimestres_premiere_periode
-        fin_2 = fin_1 + p.trimestres_deuxieme_periode
-        fin_3 = fin_2 + p.trimestres_troisieme_periode
-        fraction = numpy.select([trimestre <= fin_1, trimestre <= fin_2, trimestre <= fin_3], fractions, 1)
-        refuser_si(
-            acre & (chiffre_affaires > 0) & numpy.isnan(fraction),
-            lambda rang: (
-                f"fractions ACRE inconnues pour une affiliation au {numpy.atleast_1d(affiliation)[rang]} (individu "
-                f"n° {rang}) : affiliations de 2013 à 2018 non confirmées (EXTERNAL_VALUES.md § 6) ; saisir "
-                "taux_micro_social."
-            ),
+        return _fraction_acre(individu, period, parameters, acre, affiliation, fractions)
+
+    def formula_2020_01_01(individu, period, parameters):
+        # Décret n° 2019-1215 : pour les périodes courant depuis le 1er janvier 2020, les affiliés d'avant cette date
+        # doivent les fractions transitoires en vigueur à la période ; les autres, celles de leur date d'affiliation.
+        acre = individu("beneficiaire_acre", period)
+        affiliation = date_affiliation_controlee(individu, period, acre, "fraction_acre_micro_social")
+        chemin = "independants.micro_social.acre."
+        transitoire = parametre_aux_dates(
+            individu, chemin + "affiliations_avant_2020.affiliation_concernee", affiliation
         )
-        return numpy.where(acre & ~numpy.isnan(fraction), fraction, 1)
+        en_vigueur = parameters(period).independants.micro_social.acre.affiliations_avant_2020
+        fractions = [
+            numpy.where(transitoire == 1, en_vigueur[nom], parametre_aux_dates(individu, chemin + nom, affiliation))
+            for nom in _PERIODES_ACRE
+        ]
+        return _fraction_acre(individu, period, parameters, acre, affiliation, fractions)
+
+
+def _fraction_acre(individu, period, parameters, acre, affiliation, fractions):
+    """Fraction de la période du trimestre (1 après la troisième) ; erreur si une fraction nécessaire est inconnue."""
+    p = parameters(period).independants.micro_social.acre
+    chiffre_affaires, _ = _chiffre_affaires(individu, period)  # refuse un mois antérieur à l'affiliation
+    trimestre = individu("trimestre_depuis_affiliation", period)
+    fin_1 = p.trimestres_premiere_periode
+    fin_2 = fin_1 + p.trimestres_deuxieme_periode
+    fin_3 = fin_2 + p.trimestres_troisieme_periode
+    fraction = numpy.select([trimestre <= fin_1, trimestre <= fin_2, trimestre <= fin_3], fractions, 1)
+    refuser_si(
+        acre & (chiffre_affaires > 0) & numpy.isnan(fraction),
+        lambda rang: (
+            f"fractions ACRE inconnues pour une affiliation au {numpy.atleast_1d(affiliation)[rang]} (individu "
+            f"n° {rang}) : affiliations de 2013 à 2018 non confirmées (EXTERNAL_VALUES.md § 6) ; saisir "
+            "taux_micro_social."
+        ),
+    )
+    return numpy.where(acre & ~numpy.isnan(fraction), fraction, 1)
 
 
 _PERIODES_ACRE = ("fraction_premiere_periode", "fraction_deuxieme_periode", "fraction_troisieme_periode")

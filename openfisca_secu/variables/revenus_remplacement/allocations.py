@@ -1,10 +1,18 @@
 """Allocations de chômage et de préretraite : seuils d'exonération (D242-13), cotisation maladie (D242-12) réduite
 pour garantir le minimum (D242-14), CSG et CRDS sur les allocations de chômage, allocation nette."""
 
+from datetime import date
+
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, set_input_dispatch_by_period, set_input_divide_by_period
-from openfisca_secu.briques_revenus import arrondi_superieur, exiger_positif, refuser_si, refuser_taux_csg_indetermine
+from openfisca_secu.briques_revenus import (
+    arrondi_superieur,
+    exiger_positif,
+    parametre_aux_dates,
+    refuser_si,
+    refuser_taux_csg_indetermine,
+)
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations_revenus import TauxCsgRemplacement
 
@@ -75,7 +83,33 @@ class remuneration_activite_allocataire(Variable):
     )
 
 
-def _allocations(individu, period):
+class date_paiement_allocation(Variable):
+    value_type = date
+    entity = individu
+    definition_period = MONTH
+    label = "Date de paiement de l'allocation de chômage ou de préretraite du mois"
+    reference = "CSS art. D242-13 dernier alinéa (SMIC en vigueur à la date du paiement)"
+    documentation = "Défaut : le premier jour du mois de l'allocation."
+
+    def formula(individu, period):
+        return individu.filled_array(numpy.datetime64(period.start.date, "D"))
+
+
+def _smic_horaire_au_paiement(individu, period):
+    """SMIC horaire en vigueur à la date de paiement de l'allocation (D242-13) ; erreur avant le premier SMIC connu."""
+    paiement = individu("date_paiement_allocation", period)
+    smic = parametre_aux_dates(individu, "smic.horaire_brut", paiement)
+    refuser_si(
+        numpy.isnan(smic),
+        lambda rang: (
+            f"date_paiement_allocation {numpy.atleast_1d(paiement)[rang]} pour {period} (individu n° {rang}) : pas de "
+            "SMIC connu à cette date."
+        ),
+    )
+    return smic
+
+
+def allocations_du_mois(individu, period):
     """Allocations de chômage et de préretraite du mois, contrôlées (positives, pas les deux à la fois)."""
     chomage = exiger_positif(individu("allocation_chomage_brute", period), "allocation_chomage_brute", period)
     preretraite = exiger_positif(
@@ -98,12 +132,12 @@ class seuil_exoneration_journalier_allocation(Variable):
     unit = "currency-EUR"
     label = "Seuil journalier d'exonération : SMIC horaire × durée légale hebdomadaire / 7, arrondi à l'euro supérieur"
     reference = "CSS art. D242-13 1° et dernier alinéa"
-    documentation = "SMIC en vigueur à la date du paiement : le modèle prend celui du mois de l'allocation."
+    documentation = "SMIC en vigueur à la date du paiement (date_paiement_allocation)."
 
     def formula(individu, period, parameters):
         p = parameters(period).revenus_remplacement.seuils_exoneration
         duree = parameters(period).smic.duree_legale_hebdomadaire
-        seuil = individu("smic_horaire", period) * duree / p.diviseur_journalier
+        seuil = _smic_horaire_au_paiement(individu, period) * duree / p.diviseur_journalier
         return arrondi_superieur(seuil, 0)
 
 
@@ -116,11 +150,12 @@ class seuil_exoneration_mensuel_allocation(Variable):
         "Seuil mensuel d'exonération : SMIC horaire × 52 × durée légale hebdomadaire / 12, arrondi à l'euro supérieur"
     )
     reference = "CSS art. D242-13 2° et dernier alinéa"
+    documentation = "SMIC en vigueur à la date du paiement (date_paiement_allocation)."
 
     def formula(individu, period, parameters):
         p = parameters(period).revenus_remplacement.seuils_exoneration
         duree = parameters(period).smic.duree_legale_hebdomadaire
-        seuil = individu("smic_horaire", period) * p.semaines_par_an * duree / p.diviseur_mensuel
+        seuil = _smic_horaire_au_paiement(individu, period) * p.semaines_par_an * duree / p.diviseur_mensuel
         return arrondi_superieur(seuil, 0)
 
 
@@ -139,7 +174,7 @@ class seuil_exoneration_allocation(Variable):
     )
 
     def formula(individu, period):
-        chomage, preretraite = _allocations(individu, period)
+        chomage, preretraite = allocations_du_mois(individu, period)
         jours = individu("nombre_jours_indemnises", period)
         refuser_si(
             (chomage + preretraite > 0) & ((jours <= 0) | (jours > period.days)),
@@ -169,7 +204,7 @@ class allocation_exoneree_cotisation_maladie(Variable):
     reference = "CSS art. D242-13"
 
     def formula(individu, period):
-        chomage, preretraite = _allocations(individu, period)
+        chomage, preretraite = allocations_du_mois(individu, period)
         montant = chomage + preretraite + individu("remuneration_activite_allocataire", period)
         return montant <= individu("seuil_exoneration_allocation", period)
 
@@ -191,7 +226,7 @@ class maladie_allocation_preretraite(Variable):
     reference = "CSS art. L131-2 3° ; D242-12 ; D242-13 ; D242-14"
 
     def formula(individu, period):
-        _, preretraite = _allocations(individu, period)
+        _, preretraite = allocations_du_mois(individu, period)
         refuser_si(
             preretraite > 0,
             lambda rang: (
@@ -203,7 +238,7 @@ class maladie_allocation_preretraite(Variable):
 
     def formula_2018_03_01(individu, period, parameters):
         p = parameters(period).revenus_remplacement.maladie.allocations
-        _, preretraite = _allocations(individu, period)
+        _, preretraite = allocations_du_mois(individu, period)
         taux = numpy.where(
             individu("relevant_l131_9", period),
             p.taux_preretraite_l131_9,
@@ -225,7 +260,7 @@ class maladie_allocation_chomage(Variable):
     reference = "CSS art. L131-2 2° ; D242-12 2° ; D242-13 ; D242-14"
 
     def formula(individu, period):
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         refuser_si(
             individu("relevant_l131_9", period) & (chomage > 0),
             lambda rang: (
@@ -237,7 +272,7 @@ class maladie_allocation_chomage(Variable):
 
     def formula_2018_03_01(individu, period, parameters):
         p = parameters(period).revenus_remplacement.maladie.allocations
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         taux = numpy.where(individu("relevant_l131_9", period), p.taux_chomage_l131_9, 0)
         return _cotisation_maladie_ecretee(individu, period, taux, chomage)
 
@@ -268,7 +303,7 @@ class assiette_csg_allocation_chomage(Variable):
 
     def formula(individu, period, parameters):
         p = parameters(period).cotisations.csg
-        chomage, _ = _allocations(individu, period)
+        chomage, _ = allocations_du_mois(individu, period)
         limite = p.plafond_abattement_pss * parameters(period).plafond_securite_sociale.mensuel
         sous_limite = numpy.minimum(chomage, limite)
         return (1 - p.abattement) * sous_limite + (chomage - sous_limite)
@@ -277,7 +312,7 @@ class assiette_csg_allocation_chomage(Variable):
 def _csg_crds_chomage(individu, period, parameters):
     """CSG puis CRDS sur les allocations de chômage, limitées pour que l'allocation nette reste au moins au seuil."""
     p = parameters(period).revenus_remplacement.csg.allocations_chomage
-    chomage, _ = _allocations(individu, period)
+    chomage, _ = allocations_du_mois(individu, period)
     assujettie = ~individu("relevant_l131_9", period) & (chomage > 0)
     categorie = individu("taux_csg_remplacement", period.this_year)
     refuser_taux_csg_indetermine(categorie, assujettie, period)
