@@ -73,3 +73,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         if self._metadonnees is None:
             self._metadonnees = super().get_package_metadata()
         return self._metadonnees
+
+
+def fiche_de_paie(situation: dict, periode: str, individu: str | None = None, systeme=None) -> dict:
+    """Bulletin de paie structuré d'un mois (voir `openfisca_secu.bulletin_de_paie`)."""
+    from openfisca_secu.bulletin_de_paie import fiche_de_paie as bulletin
+
+    return bulletin(situation, periode, individu, systeme)

@@ -38,7 +38,7 @@ from openfisca_core.simulations import helpers
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
-from openfisca_secu import inversion
+from openfisca_secu import bulletin_de_paie, inversion
 
 PAGE = Path(__file__).parent / "page"
 _PAQUET = Path(__file__).parent.resolve()
@@ -435,6 +435,8 @@ def creer_application(systeme=None, reformes=()):
         spec = spec_standard().get_json()
         spec["paths"]["/inversion"] = _SPEC_INVERSION
         spec["components"]["schemas"].update(_SCHEMAS_INVERSION)
+        spec["paths"]["/fiche_de_paie"] = bulletin_de_paie.SPEC
+        spec["components"]["schemas"].update(bulletin_de_paie.SCHEMAS)
         return jsonify(spec)
 
     app.view_functions["get_spec"] = get_spec
@@ -460,6 +462,10 @@ def creer_application(systeme=None, reformes=()):
         if not all(math.isfinite(x) for x in donnees["atteint"]):
             return _erreur("montants : résultat non fini (montant trop grand).", 400)
         return jsonify(donnees)
+
+    app.add_url_rule(
+        "/fiche_de_paie", "fiche_de_paie", _vue_de_calcul(systeme, bulletin_de_paie.depuis_requete), methods=["POST"]
+    )
 
     @app.route("/simulateur")
     def simulateur():
