@@ -17,6 +17,8 @@ __all__ = [
     "Variable",
     "annee_jusqu_au_mois",
     "arrondi_au_plus_proche",
+    "cumul_depuis_janvier",
+    "cumul_mois_par_mois",
     "effectif_employeur",
     "part_sous_plafonds",
     "sans_bruit",
@@ -110,6 +112,45 @@ def _mois_anterieurs_renseignes(individu, period) -> bool:
     return False
 
 
+def cumul_mois_par_mois(individu, period, nom_du_cumul, etape):
+    """Valeur d'un cumul depuis janvier au mois `period`, avancée mois par mois : `etape(mois, precedent)` donne le
+    cumul d'un mois à partir de celui du mois précédent (None en janvier).
+
+    Si le cumul du mois précédent est déjà calculé, une seule étape : un mois ne relit pas les mois passés, et une
+    simulation d'un an peut libérer les tableaux d'un mois dès le suivant calculé (`openfisca_secu.memoire`).
+    Sinon, les étapes sont refaites depuis le dernier mois connu (OpenFisca refuse qu'une formule se rappelle
+    elle-même à un autre mois). Les deux chemins font les mêmes opérations dans le même ordre.
+    """
+    holder = individu.simulation.get_holder(nom_du_cumul)
+    mois = list(annee_jusqu_au_mois(period).get_subperiods(MONTH))
+    cumul, debut = None, 0
+    for rang in range(len(mois) - 2, -1, -1):
+        connu = holder.get_array(mois[rang])
+        if connu is not None:
+            cumul, debut = connu, rang + 1
+            break
+    for un_mois in mois[debut:]:
+        cumul = etape(un_mois, cumul)
+    return cumul
+
+
+def cumul_depuis_janvier(individu, period, nom, nom_du_cumul):
+    """Somme de `nom` de janvier au mois (mêmes additions, dans le même ordre, que l'option ADD)."""
+
+    def etape(mois, precedent):
+        valeur = individu(nom, mois)
+        return valeur if precedent is None else precedent + valeur
+
+    return cumul_mois_par_mois(individu, period, nom_du_cumul, etape)
+
+
+# Cumul depuis janvier de chaque assiette plafonnée (variables de cotisations/cumuls.py).
+CUMULS = {
+    "assiette_cotisations_sociales": "assiette_cotisations_sociales_cumulee",
+    "remuneration_brute": "remuneration_brute_cumulee",
+}
+
+
 def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cotisations_sociales"):
     """Part de l'assiette du mois comprise dans la limite de `nombre_plafonds` plafonds (CSS art. L241-3, R242-2).
 
@@ -125,9 +166,8 @@ def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cot
     progressive = individu.etablissement("regularisation_progressive_plafond", period)
     if not progressive.any() or not _mois_anterieurs_renseignes(individu, period):
         return mensuel  # sans rémunération les mois précédents, le cumul égale le mois
-    cumul = annee_jusqu_au_mois(period)
-    montant_cumule = individu(assiette, cumul, options=[ADD])
-    plafond_cumule = individu("plafond_securite_sociale", cumul, options=[ADD])
+    montant_cumule = individu(CUMULS[assiette], period)
+    plafond_cumule = individu("plafond_securite_sociale_cumule", period)
     avant = numpy.minimum(montant_cumule - montant, nombre_plafonds * (plafond_cumule - plafond))
     regularise = numpy.minimum(montant_cumule, nombre_plafonds * plafond_cumule) - avant
     return numpy.where(progressive, regularise, mensuel)

@@ -1,5 +1,6 @@
 """Calcul d'un paquet de salariés : législation et réforme, résultats par personne et agrégats additifs."""
 
+import gc
 from functools import lru_cache
 from importlib import import_module
 
@@ -7,6 +8,7 @@ import numpy
 from openfisca_core import periods
 
 from openfisca_secu import CountryTaxBenefitSystem
+from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
 from openfisca_secu.population import simulation_de_population
 from openfisca_secu.variables.cotisations.totaux import (
     CONTRIBUTIONS_SALARIALES,
@@ -73,17 +75,21 @@ def _simuler(systeme, periode: str, entrees: dict[str, numpy.ndarray], mensuel: 
     mois = mois_de(periode)
     simulation = simulation_de_population(systeme, mois[0], entrees)
     for autre_mois in mois[1:]:
-        for nom, valeurs in entrees.items():
+        for nom in entrees:
             variable = systeme.variables[nom]
             if variable.definition_period == periods.ETERNITY:
                 continue
-            if variable.value_type.__name__ == "Enum":
-                valeurs = variable.possible_values.encode(numpy.asarray(valeurs).astype(str))
-            simulation.set_input(nom, autre_mois, valeurs)
-    totaux = {nom: sum(simulation.calculate(nom, m) for m in mois) for nom in LIGNES_DU_RAPPORT}
-    par_mois = None
-    if mensuel:
-        par_mois = {m: {nom: simulation.calculate(nom, m) for nom in RESULTATS_PAR_PERSONNE} for m in mois}
+            simulation.set_input(nom, autre_mois, simulation.get_array(nom, mois[0]))
+    # un mois à la fois, tableaux libérés entre les mois (openfisca_secu.memoire) : mêmes sommes, dans le même ordre
+    demandees = (*dict.fromkeys((*LIGNES_DU_RAPPORT, *RESULTATS_PAR_PERSONNE)),)
+    economiser_la_memoire(simulation, demandees)
+    totaux = dict.fromkeys(LIGNES_DU_RAPPORT, 0)
+    par_mois = {} if mensuel else None
+    for un_mois, resultats in calculer_mois_par_mois(simulation, periode, demandees):
+        for nom in LIGNES_DU_RAPPORT:
+            totaux[nom] = totaux[nom] + resultats[nom]
+        if mensuel:
+            par_mois[un_mois] = {nom: resultats[nom] for nom in RESULTATS_PAR_PERSONNE}
     smic = numpy.mean([systeme.parameters(m).smic.horaire_brut for m in mois]) * (
         systeme.parameters(mois[0]).smic.heures_annuelles / 12
     )
@@ -98,6 +104,8 @@ def calculer_paquet(entrees: dict[str, numpy.ndarray], identifiants, periode: st
     reformee, par_mois_reforme = (None, None)
     if reforme:
         reformee, par_mois_reforme, _ = _simuler(systeme_reforme(reforme), periode, entrees, mensuel)
+
+    gc.collect()  # une simulation tient des cycles de références : sans ramasse-miettes, elle survit au paquet
 
     resultats = identifiants.copy()
     for nom in RESULTATS_PAR_PERSONNE:

@@ -87,9 +87,24 @@ class formation_professionnelle_employeur(Variable):
 
     def formula(individu, period, parameters):
         p = parameters(period).cotisations.formation_professionnelle
-        taux = p.taux_par_effectif.calc(effectif_employeur(individu, period))
+        effectif_employeur(individu, period)  # erreur claire si l'effectif manque pour un salarié rémunéré
+        taux = individu.entreprise("taux_formation_professionnelle", period)
         taux = taux + individu("contrat_a_duree_determinee", period) * p.taux_cdd
         return taux * individu("assiette_cotisations_sociales", period)
+
+
+class taux_formation_professionnelle(Variable):
+    value_type = float
+    entity = entreprise
+    definition_period = MONTH
+    unit = "/1"
+    label = "Taux de la contribution à la formation professionnelle selon l'effectif de l'entreprise (hors CPF-CDD)"
+    reference = "Code du travail, art. L6131-2 et L6331-1 à L6331-3"
+    documentation = "Calculé une fois par entreprise, puis lu par chacun de ses salariés."
+
+    def formula(entreprise, period, parameters):
+        bareme = parameters(period).cotisations.formation_professionnelle.taux_par_effectif
+        return bareme.calc(entreprise("effectif_entreprise", period))
 
 
 class taxe_apprentissage_employeur(Variable):
@@ -128,11 +143,29 @@ class contribution_supplementaire_apprentissage_employeur(Variable):
 
     def formula(individu, period, parameters):
         p = parameters(period).cotisations.taxe_apprentissage.contribution_supplementaire
-        effectif = effectif_employeur(individu, period)
-        part = individu.entreprise("part_alternants", period)
-        taux = p.taux_par_part_alternants.calc(part)
-        majore = (effectif >= p.seuil_effectif_majore) & (part < p.part_alternants_taux_majore)
-        taux = numpy.where(majore, p.taux_majore, taux)
+        effectif_employeur(individu, period)  # erreur claire si l'effectif manque pour un salarié rémunéré
+        taux = individu.entreprise("taux_contribution_supplementaire_apprentissage", period)
         alsace_moselle = individu.etablissement("regime_alsace_moselle", period)
         taux = numpy.where(alsace_moselle, taux * p.multiplicateur_alsace_moselle, taux)
-        return (effectif >= p.seuil_effectif) * taux * individu("assiette_cotisations_sociales", period)
+        return taux * individu("assiette_cotisations_sociales", period)
+
+
+class taux_contribution_supplementaire_apprentissage(Variable):
+    value_type = float
+    entity = entreprise
+    definition_period = MONTH
+    unit = "/1"
+    label = "Taux de la contribution supplémentaire à l'apprentissage de l'entreprise (hors Alsace-Moselle)"
+    reference = "Code du travail, art. L6242-1 ; CGI art. 1609 quinvicies"
+    documentation = (
+        "Selon la part des alternants, majoré sous la part minimale dans les plus grandes entreprises ; nul sous "
+        "le seuil d'effectif. Calculé une fois par entreprise, puis lu par chacun de ses salariés."
+    )
+
+    def formula(entreprise, period, parameters):
+        p = parameters(period).cotisations.taxe_apprentissage.contribution_supplementaire
+        effectif = entreprise("effectif_entreprise", period)
+        part = entreprise("part_alternants", period)
+        taux = p.taux_par_part_alternants.calc(part)
+        majore = (effectif >= p.seuil_effectif_majore) & (part < p.part_alternants_taux_majore)
+        return (effectif >= p.seuil_effectif) * numpy.where(majore, p.taux_majore, taux)

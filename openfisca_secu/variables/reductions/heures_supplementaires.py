@@ -4,7 +4,7 @@ déduction forfaitaire de cotisations patronales (L241-18, D241-24)."""
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, effectif_employeur
-from openfisca_secu.entities import individu
+from openfisca_secu.entities import entreprise, individu
 
 COTISATIONS_VIEILLESSE_SALARIALES = (
     "vieillesse_plafonnee_salarie",
@@ -68,13 +68,29 @@ class deduction_forfaitaire_heures_supplementaires(Variable):
         "réductions ; le respect du plafond européen de minimis sur trois exercices reste à la charge de l'employeur."
     )
 
-    def formula(individu, period, parameters):
-        bareme = parameters(period).reductions.heures_supplementaires.deduction_forfaitaire_par_heure
-        par_heure = bareme.calc(effectif_employeur(individu, period))
-        deduction = par_heure * individu("heures_supplementaires", period)
+    def formula(individu, period):
+        heures = individu("heures_supplementaires", period)
+        if not heures.any():
+            return individu.filled_array(0.0)
+        effectif_employeur(individu, period)  # erreur claire si l'effectif manque pour un salarié rémunéré
+        deduction = individu.entreprise("deduction_forfaitaire_par_heure_supplementaire", period) * heures
         restant = (
             individu("cotisations_employeur", period)
             - individu("reduction_generale", period)
             - individu("exoneration_aide_a_domicile", period)
         )
         return numpy.clip(deduction, 0, numpy.maximum(restant, 0))
+
+
+class deduction_forfaitaire_par_heure_supplementaire(Variable):
+    value_type = float
+    entity = entreprise
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Déduction forfaitaire de cotisations patronales par heure supplémentaire, selon l'effectif"
+    reference = "CSS art. L241-18 ; D241-24"
+    documentation = "Calculée une fois par entreprise, puis lue par chacun de ses salariés."
+
+    def formula(entreprise, period, parameters):
+        bareme = parameters(period).reductions.heures_supplementaires.deduction_forfaitaire_par_heure
+        return bareme.calc(entreprise("effectif_entreprise", period))

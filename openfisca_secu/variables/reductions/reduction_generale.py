@@ -13,8 +13,9 @@ from openfisca_secu.base import (
     MONTH,
     YEAR,
     Variable,
-    annee_jusqu_au_mois,
     arrondi_au_plus_proche,
+    cumul_depuis_janvier,
+    cumul_mois_par_mois,
     effectif_employeur,
     sans_bruit,
     set_input_dispatch_by_period,
@@ -227,31 +228,108 @@ def _coefficient_du_mois(individu, period, parameters, formule):
     return formule(p, t, b, smic, individu("assiette_cotisations_sociales", period))
 
 
+def _rupture(individu, mois):
+    """T ou b différent de celui du mois précédent : une nouvelle période de calcul commence (décret 2025-318)."""
+    precedent = mois.offset(-1, "month")
+    return (individu("reduction_generale_t", mois) != individu("reduction_generale_t", precedent)) | (
+        individu("reduction_generale_facteur_b", mois) != individu("reduction_generale_facteur_b", precedent)
+    )
+
+
+def _cumul_de_la_periode(individu, period, nom, nom_du_cumul):
+    """Cumul de `nom` depuis janvier, remis à zéro quand T ou b change."""
+
+    def etape(mois, precedent):
+        valeur = individu(nom, mois)
+        if precedent is None:
+            return 0 + valeur
+        rupture = _rupture(individu, mois)
+        if rupture.any():
+            precedent = numpy.where(rupture, 0, precedent)
+        return precedent + valeur
+
+    return cumul_mois_par_mois(individu, period, nom_du_cumul, etape)
+
+
+class smic_reduction_generale_cumule(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "SMIC de la réduction générale cumulé depuis janvier ou depuis le dernier changement de T ou b"
+    reference = "CSS art. D241-7 II dernier alinéa ; décret n° 2025-318"
+
+    def formula(individu, period):
+        return _cumul_de_la_periode(individu, period, "smic_reduction_generale", "smic_reduction_generale_cumule")
+
+
+class remuneration_reduction_generale_cumulee(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Rémunération cumulée depuis janvier ou depuis le dernier changement de T ou b (réduction générale)"
+    reference = "CSS art. D241-7 II dernier alinéa ; décret n° 2025-318"
+
+    def formula(individu, period):
+        return _cumul_de_la_periode(
+            individu, period, "assiette_cotisations_sociales", "remuneration_reduction_generale_cumulee"
+        )
+
+
+class reduction_generale_periodes_closes(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Réduction générale due sur les périodes de l'année closes par un changement de T ou b"
+    reference = "CSS art. D241-7 II dernier alinéa ; décret n° 2025-318"
+
+    def formula_2012_01_01(individu, period, parameters):
+        return _periodes_closes(individu, period, parameters, _coefficient_d241_7)
+
+    def formula_2026_01_01(individu, period, parameters):
+        return _periodes_closes(individu, period, parameters, _coefficient_rgdu)
+
+
+def _periodes_closes(individu, period, parameters, formule):
+    def etape(mois, closes):
+        if closes is None:
+            return individu.filled_array(0.0)
+        rupture = _rupture(individu, mois)
+        if not rupture.any():
+            return closes
+        precedent = mois.offset(-1, "month")
+        remuneration = individu("remuneration_reduction_generale_cumulee", precedent)
+        coefficient = formule(
+            parameters(mois).reductions.reduction_generale,
+            individu("reduction_generale_t", precedent),
+            individu("reduction_generale_facteur_b", precedent),
+            individu("smic_reduction_generale_cumule", precedent),
+            remuneration,
+        )
+        return closes + numpy.where(rupture, coefficient * remuneration, 0)
+
+    return cumul_mois_par_mois(individu, period, "reduction_generale_periodes_closes", etape)
+
+
 def _cumul_par_periodes(individu, period, parameters, formule):
     """Réduction due de janvier au mois `period` et coefficient de la dernière période.
 
     L'année est découpée en périodes où T et b restent constants (par exemple T change le 1er mai 2025) : la
     réduction de chaque période est calculée sur ses propres SMIC et rémunération cumulés, puis additionnée
-    (D241-7 II dernier alinéa ; décret 2025-318). Boucle sur les mois, jamais sur les salariés.
+    (D241-7 II dernier alinéa ; décret 2025-318). Les cumuls sont ceux du mois précédent plus le mois.
     """
     p = parameters(period).reductions.reduction_generale
-    total = smic = remuneration = 0
-    t_periode = b_periode = None
-    for mois in annee_jusqu_au_mois(period).get_subperiods(MONTH):
-        t = individu("reduction_generale_t", mois)
-        b = individu("reduction_generale_facteur_b", mois)
-        if t_periode is not None:
-            rupture = (t != t_periode) | (b != b_periode)
-            if rupture.any():
-                close = formule(p, t_periode, b_periode, smic, remuneration) * remuneration
-                total = total + numpy.where(rupture, close, 0)
-                smic = numpy.where(rupture, 0, smic)
-                remuneration = numpy.where(rupture, 0, remuneration)
-        t_periode, b_periode = t, b
-        smic = smic + individu("smic_reduction_generale", mois)
-        remuneration = remuneration + individu("assiette_cotisations_sociales", mois)
-    coefficient = formule(p, t_periode, b_periode, smic, remuneration)
-    return total + coefficient * remuneration, coefficient
+    remuneration = individu("remuneration_reduction_generale_cumulee", period)
+    coefficient = formule(
+        p,
+        individu("reduction_generale_t", period),
+        individu("reduction_generale_facteur_b", period),
+        individu("smic_reduction_generale_cumule", period),
+        remuneration,
+    )
+    return individu("reduction_generale_periodes_closes", period) + coefficient * remuneration, coefficient
 
 
 class reduction_generale_coefficient_mensuel(Variable):
@@ -298,7 +376,8 @@ class reduction_generale_anticipee(Variable):
         montant = individu("reduction_generale_coefficient_mensuel", period) * individu(
             "assiette_cotisations_sociales", period
         )
-        return _plafonner(individu, period, montant, period)
+        champ = individu("cotisations_champ_reduction_generale", period)
+        return _plafonner(individu, period, montant, champ, individu("cotisations_employeur", period))
 
 
 class cotisations_champ_reduction_generale(Variable):
@@ -361,18 +440,50 @@ class reduction_generale_cumulee(Variable):
     )
 
     def formula_2012_01_01(individu, period, parameters):
-        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0])
+        return _plafonner_le_cumul(
+            individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0]
+        )
 
     def formula_2026_01_01(individu, period, parameters):
-        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0])
+        return _plafonner_le_cumul(
+            individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0]
+        )
 
 
-def _plafonner(individu, period, montant, cumul=None):
+class cotisations_champ_reduction_generale_cumulees(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Cotisations patronales du champ de la réduction générale cumulées depuis janvier"
+    reference = "CSS art. D241-11"
+
+    def formula(individu, period):
+        return cumul_depuis_janvier(
+            individu, period, "cotisations_champ_reduction_generale", "cotisations_champ_reduction_generale_cumulees"
+        )
+
+
+class cotisations_employeur_cumulees(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Cotisations patronales dues pour le salarié cumulées depuis janvier"
+    reference = "CSS art. D241-11"
+
+    def formula(individu, period):
+        return cumul_depuis_janvier(individu, period, "cotisations_employeur", "cotisations_employeur_cumulees")
+
+
+def _plafonner_le_cumul(individu, period, montant):
+    champ = individu("cotisations_champ_reduction_generale_cumulees", period)
+    return _plafonner(individu, period, montant, champ, individu("cotisations_employeur_cumulees", period))
+
+
+def _plafonner(individu, period, montant, champ, patronales):
     """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul depuis
     janvier (ou sur le seul mois pour le montant anticipé)."""
-    cumul = cumul or annee_jusqu_au_mois(period)
-    champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
-    patronales = individu("cotisations_employeur", cumul, options=[ADD])
     b = individu("reduction_generale_facteur_b", period)
     return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
 
@@ -416,7 +527,7 @@ class reduction_generale(Variable):
                 precedente = appliquee_avant = 0
             else:
                 precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
-                appliquee_avant = _imputee_les_mois_precedents(individu, period)
+                appliquee_avant = individu("reduction_generale_imputee_cumulee", period.offset(-1, "month"))
             anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
             montant = numpy.where(progressive, cumulee - precedente, anticipee)
         else:
@@ -426,18 +537,28 @@ class reduction_generale(Variable):
         return numpy.where(dans_le_champ & ~individu("reduction_generale_exclue", period), montant, 0)
 
 
-def _imputee_les_mois_precedents(individu, period):
-    """Régularisation annuelle : montants imputés de janvier au mois précédent. Après une régularisation (fin de
-    contrat), le total imputé est la réduction due à cette date ; ensuite s'ajoutent les montants anticipés."""
-    total = 0
-    for mois in annee_jusqu_au_mois(period.offset(-1, "month")).get_subperiods(MONTH):
-        anticipee = individu("reduction_generale_anticipee", mois)
-        regularisation = individu("mois_de_regularisation", mois)
-        if regularisation.any():
-            total = numpy.where(regularisation, individu("reduction_generale_cumulee", mois), total + anticipee)
-        else:
-            total = total + anticipee
-    return total
+class reduction_generale_imputee_cumulee(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Régularisation annuelle : réduction générale imputée de janvier au mois"
+    reference = "CSS art. D241-8 et D241-9"
+    documentation = (
+        "Après une régularisation (fin de contrat), le total imputé est la réduction due à cette date ; ensuite "
+        "s'ajoutent les montants anticipés. Cumul du mois précédent plus le mois."
+    )
+
+    def formula(individu, period):
+        def etape(mois, imputee):
+            anticipee = individu("reduction_generale_anticipee", mois)
+            total = anticipee if imputee is None else imputee + anticipee
+            regularisation = individu("mois_de_regularisation", mois)
+            if regularisation.any():
+                return numpy.where(regularisation, individu("reduction_generale_cumulee", mois), total)
+            return total
+
+        return cumul_mois_par_mois(individu, period, "reduction_generale_imputee_cumulee", etape)
 
 
 class reduction_generale_coefficient(Variable):
