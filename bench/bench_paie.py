@@ -1,72 +1,134 @@
-"""Banc d'essai : construction du système et paie d'un mois pour 100 000 et 1 000 000 de salariés.
+"""Banc d'essai de la paie à l'échelle : chaque mesure dans un processus neuf, répétée, médiane et étendue.
 
-    python bench/bench_paie.py [--tailles 100000 1000000] [--periode 2024-05]
+    python bench/bench_paie.py [--taille 1000000] [--repetitions 5] [--periode 2024-05]
 
-Mesures en temps réel (perf_counter) et mémoire résidente maximale du processus ; pas de seuil : c'est un
-rapport, les objectifs sont lus par une personne.
+Mesures (temps réel perf_counter, mémoire résidente maximale du processus de mesure) et objectifs de l'issue 13 :
+- import et construction du système ;
+- un mois de paie complète : construction de la simulation (≤ 0,1 s), calcul du salaire net et du coût total
+  employeur (≤ 0,3 s), mémoire (≤ 600 Mio) ;
+- une année de douze paies aux salaires variables, réduction générale régularisée, pour chaque mode, avec le
+  réglage d'économie de mémoire (openfisca_secu.memoire) : ≤ 3 s et ≤ 1 Gio.
+Un rapport, pas un test : la charge de la machine (load average) est affichée avec les chiffres.
 """
 
 import argparse
+import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
 
 import numpy
 
-from openfisca_secu import CountryTaxBenefitSystem
-from openfisca_secu.population import population_synthetique, simulation_de_population
+MIO = 1024 * 1024
 
 
-def temps_de_construction() -> float:
-    """Import et construction du système dans un processus neuf (ce que paie un utilisateur)."""
-    code = (
-        "import time; t = time.perf_counter(); from openfisca_secu import CountryTaxBenefitSystem; "
-        "CountryTaxBenefitSystem(); print(time.perf_counter() - t)"
-    )
-    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+def _rss_max_mio() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MIO
 
 
-def annee_regularisee(systeme, taille: int, annee: str, mode: str) -> float:
-    """Douze paies d'une année aux salaires variables, réduction générale régularisée, coût total de chaque mois."""
+def mesure_import() -> dict:
+    debut = time.perf_counter()
+    from openfisca_secu import CountryTaxBenefitSystem
+
+    CountryTaxBenefitSystem()
+    return {"import_et_construction_s": time.perf_counter() - debut}
+
+
+def mesure_mois(taille: int, periode: str) -> dict:
+    from openfisca_secu import CountryTaxBenefitSystem
+    from openfisca_secu.population import population_synthetique, simulation_de_population
+
+    systeme = CountryTaxBenefitSystem()
+    entrees = population_synthetique(taille, periode, systeme)
+    debut = time.perf_counter()
+    simulation = simulation_de_population(systeme, periode, entrees)
+    construite = time.perf_counter()
+    for nom in ("salaire_net", "cout_total_employeur"):
+        simulation.calculate(nom, periode)
+    fin = time.perf_counter()
+    return {"construction_s": construite - debut, "calcul_s": fin - construite, "rss_mio": _rss_max_mio()}
+
+
+def mesure_annee(taille: int, annee: str, mode: str) -> dict:
+    """Douze paies, salaires tirés à ±20 % chaque mois ; construction, entrées et calcul chronométrés ensemble."""
+    from openfisca_secu import CountryTaxBenefitSystem
+    from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
+    from openfisca_secu.population import population_synthetique, simulation_de_population
+
+    systeme = CountryTaxBenefitSystem()
     entrees = population_synthetique(taille, f"{annee}-01", systeme)
     salaire = entrees.pop("salaire_de_base")
     entrees["mode_regularisation_reduction_generale"] = numpy.full(taille, mode)
     aleas = numpy.random.default_rng(1)
+    salaires = [salaire * aleas.uniform(0.8, 1.2, taille) for _ in range(12)]
+    del salaire
+    noms = ("salaire_net", "cout_total_employeur")
     debut = time.perf_counter()
     simulation = simulation_de_population(systeme, annee, entrees)
-    for mois in range(1, 13):
-        simulation.set_input("salaire_de_base", f"{annee}-{mois:02d}", salaire * aleas.uniform(0.8, 1.2, taille))
-    for mois in range(1, 13):
-        simulation.calculate("cout_total_employeur", f"{annee}-{mois:02d}")
-        simulation.calculate("salaire_net", f"{annee}-{mois:02d}")
-    return time.perf_counter() - debut
+    for mois, valeurs in enumerate(salaires, start=1):
+        simulation.set_input("salaire_de_base", f"{annee}-{mois:02d}", valeurs)
+    economiser_la_memoire(simulation, noms)
+    cout = 0
+    for _, resultats in calculer_mois_par_mois(simulation, annee, noms):
+        cout = cout + resultats["cout_total_employeur"]
+    return {"annee_s": time.perf_counter() - debut, "rss_mio": _rss_max_mio(), "cout_total_meur": cout.sum() / 1e6}
+
+
+def _dans_un_processus_neuf(*arguments: str) -> dict:
+    sortie = subprocess.run(
+        [sys.executable, __file__, "--mesure", *arguments], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(sortie.strip().splitlines()[-1])
+
+
+def _ligne(libelle: str, valeurs: list[float], unite: str, objectif: float | None) -> str:
+    mediane = statistics.median(valeurs)
+    texte = f"  {libelle:<44} {mediane:9.3f} {unite:<4} [{min(valeurs):.3f} – {max(valeurs):.3f}]"
+    if objectif is not None:
+        texte += f"   objectif ≤ {objectif:g} {unite} : {'atteint' if mediane <= objectif else 'NON ATTEINT'}"
+    return texte
 
 
 def main() -> None:
     arguments = argparse.ArgumentParser()
-    arguments.add_argument("--tailles", type=int, nargs="+", default=[100_000, 1_000_000])
+    arguments.add_argument("--taille", type=int, default=1_000_000)
+    arguments.add_argument("--repetitions", type=int, default=5)
     arguments.add_argument("--periode", default="2024-05")
-    arguments.add_argument("--taille-annee", type=int, default=100_000, help="salariés de l'année régularisée")
+    arguments.add_argument("--mesure", nargs="+", help=argparse.SUPPRESS)  # exécution d'une mesure (processus neuf)
     options = arguments.parse_args()
+    if options.mesure:
+        nature, *reste = options.mesure
+        if nature == "import":
+            resultat = mesure_import()
+        elif nature == "mois":
+            resultat = mesure_mois(int(reste[0]), reste[1])
+        else:
+            resultat = mesure_annee(int(reste[0]), reste[1], reste[2])
+        print(json.dumps(resultat))
+        return
 
-    print(f"Import + construction du système (processus neuf) : {temps_de_construction():.3f} s")
-    debut = time.perf_counter()
-    systeme = CountryTaxBenefitSystem()
-    print(f"Construction du système (déjà importé) : {time.perf_counter() - debut:.3f} s")
-    for taille in options.tailles:
-        entrees = population_synthetique(taille, options.periode, systeme)
-        debut = time.perf_counter()
-        simulation = simulation_de_population(systeme, options.periode, entrees)
-        for nom in ("salaire_net", "cout_total_employeur"):
-            simulation.calculate(nom, options.periode)
-        duree = time.perf_counter() - debut
-        print(f"Paie complète d'un mois, {taille:>9,} salariés : {duree:6.2f} s ({taille / duree:,.0f} salariés/s)")
+    taille, annee, n = options.taille, options.periode[:4], options.repetitions
+    print(f"Banc openfisca-secu : {taille:_} salariés, {n} processus neufs par mesure".replace("_", " "))
+    print(f"  charge de la machine au début (load average 1, 5, 15 min) : {os.getloadavg()} ; {os.cpu_count()} cœurs")
+    print("  médiane [min – max]")
+    essais = [_dans_un_processus_neuf("import") for _ in range(n)]
+    print(_ligne("import et construction du système", [e["import_et_construction_s"] for e in essais], "s", None))
+
+    essais = [_dans_un_processus_neuf("mois", str(taille), options.periode) for _ in range(n)]
+    print(f"Un mois de paie ({options.periode}) :")
+    print(_ligne("construction de la simulation", [e["construction_s"] for e in essais], "s", 0.1))
+    print(_ligne("calcul (salaire net, coût total employeur)", [e["calcul_s"] for e in essais], "s", 0.3))
+    print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 600))
+
     for mode in ("annuelle", "progressive"):
-        duree = annee_regularisee(systeme, options.taille_annee, options.periode[:4], mode)
-        print(f"Année complète, {options.taille_annee:,} salariés, régularisation {mode:11} : {duree:6.2f} s")
-    pic = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Mémoire résidente maximale : {pic:,.0f} Mio")
+        essais = [_dans_un_processus_neuf("annee", str(taille), annee, mode) for _ in range(n)]
+        print(f"Une année ({annee}, 12 paies), réduction générale régularisée, mode {mode} :")
+        print(_ligne("construction, entrées et calcul", [e["annee_s"] for e in essais], "s", 3))
+        print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 1024))
+    print(f"  charge de la machine à la fin : {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ __all__ = [
     "selon_date_du_contrat",
     "set_input_dispatch_by_period",
     "set_input_divide_by_period",
+    "somme_des_lignes",
 ]
 
 
@@ -110,6 +111,15 @@ def _mois_anterieurs_renseignes(individu, period) -> bool:
             if connue.start < period.start and connue.stop >= debut_annee:
                 return True
     return False
+
+
+def somme_des_lignes(individu, period, noms):
+    """Somme de plusieurs lignes du mois, dans l'ordre des noms, accumulée dans un seul tableau (mêmes additions que
+    `sum(...)`, sans un tableau intermédiaire par ligne)."""
+    total = individu.filled_array(0.0)
+    for nom in noms:
+        total += individu(nom, period)
+    return total
 
 
 def cumul_mois_par_mois(individu, period, nom_du_cumul, etape):

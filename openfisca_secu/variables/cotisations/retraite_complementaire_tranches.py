@@ -2,7 +2,7 @@
 clarifié (arrêté du 25 février 2016) : toutes les contributions de retraite complémentaire sur la tranche 1 (ARRCO,
 AGFF et CET jusqu'en 2018 ; AGIRC-ARRCO, CEG et CET depuis 2019), le reste sur la tranche 2."""
 
-from openfisca_secu.base import MONTH, Variable, sans_bruit
+from openfisca_secu.base import MONTH, Variable, sans_bruit, somme_des_lignes
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations import CategorieSalarie
 
@@ -41,7 +41,7 @@ def _tranche_1_2019(individu, period, parameters, payeur):
 
 
 def _tranche_2(individu, period, payeur):
-    total = sum(individu(nom, period) for nom in COTISATIONS_RETRAITE_COMPLEMENTAIRE[payeur])
+    total = somme_des_lignes(individu, period, COTISATIONS_RETRAITE_COMPLEMENTAIRE[payeur])
     return sans_bruit(total - individu(f"retraite_complementaire_tranche_1_{payeur}", period))
 
 

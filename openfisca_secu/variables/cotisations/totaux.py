@@ -5,7 +5,7 @@ brut (employeur). Une ligne plafonnée peut être négative un mois donné lorsq
 plafond rembourse le trop-cotisé des mois précédents.
 """
 
-from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.base import MONTH, Variable, somme_des_lignes
 from openfisca_secu.entities import individu
 
 COTISATIONS_SALARIALES = (
@@ -66,7 +66,7 @@ REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires", "exonerat
 
 
 def _somme(individu, period, noms):
-    return sum(individu(nom, period) for nom in noms)
+    return somme_des_lignes(individu, period, noms)
 
 
 class cotisations_salariales(Variable):
@@ -162,5 +162,5 @@ class cout_total_employeur(Variable):
             - individu("reductions_employeur", period)
             + individu("contribution_employeur_retraite_supplementaire", period)
             + individu("contributions_employeur_prevoyance_complementaire", period)
-            + sum(individu(nom, period) for nom in CONTRIBUTIONS_EMPLOYEUR_HORS_COTISATIONS)
+            + somme_des_lignes(individu, period, CONTRIBUTIONS_EMPLOYEUR_HORS_COTISATIONS)
         )

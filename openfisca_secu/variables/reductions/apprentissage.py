@@ -116,6 +116,8 @@ class plafond_exoneration_salariale_apprenti(Variable):
 
     def formula_2019_01_01(individu, period):
         apprenti = individu("contrat_apprentissage", period)
+        if not apprenti.any():
+            return individu.filled_array(0.0)
         _, montant = _part_du_smic_selon_le_contrat(individu, period, "plafond_exoneration_salariale", apprenti)
         return apprenti * montant
 
@@ -131,15 +133,20 @@ class exoneration_salariale_apprenti(Variable):
     def formula_2012_01_01(individu, period):
         # avant 2019 : toutes les cotisations salariales légales et conventionnelles (prises en charge par l'État)
         apprenti = individu("contrat_apprentissage", period)
+        if not apprenti.any():
+            return individu.filled_array(0.0)
         return apprenti * sum(individu(nom, period) for nom in COTISATIONS_SALARIALES)
 
     def formula_2019_01_01(individu, period):
         # cotisations dues sur la part de la rémunération n'excédant pas le plafond
+        apprenti = individu("contrat_apprentissage", period)
+        if not apprenti.any():
+            return individu.filled_array(0.0)
         assiette = individu("assiette_cotisations_sociales", period)
         plafond = individu("plafond_exoneration_salariale_apprenti", period)
         part = numpy.divide(plafond, assiette, out=numpy.ones_like(assiette), where=assiette > 0)
         cotisations = sum(individu(nom, period) for nom in COTISATIONS_SALARIALES_EXONEREES)
-        return individu("contrat_apprentissage", period) * cotisations * numpy.minimum(part, 1)
+        return apprenti * cotisations * numpy.minimum(part, 1)
 
 
 class remuneration_apprenti_exclue_csg_crds(Variable):

@@ -48,8 +48,10 @@ class reduction_salariale_heures_supplementaires(Variable):
     )
 
     def formula_2019_01_01(individu, period):
-        taux = individu("taux_reduction_salariale_heures_supplementaires", period)
-        reduction = taux * individu("remuneration_heures_supplementaires", period)
+        remuneration = individu("remuneration_heures_supplementaires", period)
+        if not remuneration.any():
+            return individu.filled_array(0.0)
+        reduction = individu("taux_reduction_salariale_heures_supplementaires", period) * remuneration
         # limite : cotisations salariales restant dues, après l'exonération de l'apprenti (L6243-2)
         dues = individu("cotisations_salariales", period) - individu("exoneration_salariale_apprenti", period)
         return numpy.minimum(reduction, dues)

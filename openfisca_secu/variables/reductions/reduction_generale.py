@@ -19,6 +19,7 @@ from openfisca_secu.base import (
     effectif_employeur,
     sans_bruit,
     set_input_dispatch_by_period,
+    somme_des_lignes,
 )
 from openfisca_secu.entities import etablissement, individu
 from openfisca_secu.enumerations import EmployeurAideADomicile, HeuresEquivalenceTransport, ModeRegularisation
@@ -389,13 +390,13 @@ class cotisations_champ_reduction_generale(Variable):
     reference = "CSS art. L241-13 I ; D241-11"
 
     def formula_2012_01_01(individu, period):
-        return sum(individu(nom, period) for nom in CHAMP_2012)
+        return somme_des_lignes(individu, period, CHAMP_2012)
 
     def formula_2019_01_01(individu, period):
-        return sum(individu(nom, period) for nom in CHAMP_2019)
+        return somme_des_lignes(individu, period, CHAMP_2019)
 
     def formula_2019_10_01(individu, period):
-        return sum(individu(nom, period) for nom in CHAMP_2019_10)
+        return somme_des_lignes(individu, period, CHAMP_2019_10)
 
     def formula_2021_01_01(individu, period, parameters):
         # la cotisation AT/MP n'entre dans le champ que pour la part comprise dans T (L241-13 I, D241-7 I)
@@ -404,12 +405,14 @@ class cotisations_champ_reduction_generale(Variable):
             individu("accident_du_travail_employeur", period),
             part_at * individu("assiette_cotisations_sociales", period),
         )
-        autres = sum(individu(nom, period) for nom in CHAMP_2019_10 if nom != "accident_du_travail_employeur")
+        autres = somme_des_lignes(
+            individu, period, [nom for nom in CHAMP_2019_10 if nom != "accident_du_travail_employeur"]
+        )
         return autres + accident
 
     def formula_2026_01_01(individu, period):
         # part AT/MP comprise dans T non confirmée pour 2026 : la cotisation est comptée entière
-        return sum(individu(nom, period) for nom in CHAMP_2019_10)
+        return somme_des_lignes(individu, period, CHAMP_2019_10)
 
 
 CHAMP_2012 = (
