@@ -43,22 +43,15 @@ def _empreinte(population: Path, **reglages) -> str:
 
 
 def _paquets(population: Path, taille: int, etablissements: Path | None, entreprises: Path | None) -> Iterator:
-    groupes = (
-        lecture.lire_groupes(etablissements, "etablissement_id"),
-        lecture.lire_groupes(entreprises, "entreprise_id"),
-    )
-    debut = 0
-    for index, paquet in enumerate(lecture.lire_table(population, taille)):
-        paquet = lecture.joindre_groupes(paquet.reset_index(drop=True), *groupes)
-        yield index, debut, paquet
-        debut += len(paquet)
+    """Paquets (rang, ligne du premier salarié, (entrées contrôlées, identifiants)) lus et contrôlés par le pilote."""
+    lus = lecture.lire_population(population, taille, systeme_de_reference(), etablissements, entreprises)
+    for index, (ligne, entrees, identifiants) in enumerate(lus):
+        yield index, ligne, (entrees, identifiants)
 
 
-def _calculer(paquet, debut: int, periode: str, reforme: str | None, mensuel: bool):
-    """Travail d'un paquet, exécutable dans un autre processus (Dask) : contrôle, calcul, résultats."""
-    entrees = lecture.entrees_du_paquet(paquet, systeme_de_reference(), debut)
-    identifiants = paquet[[c for c in paquet.columns if lecture.est_un_identifiant(c)]].copy()
-    identifiants.insert(0, "ligne", range(debut, debut + len(paquet)))
+def _calculer(paquet, _ligne: int, periode: str, reforme: str | None, mensuel: bool):
+    """Travail d'un paquet, exécutable dans un autre processus (Dask) : calcul et résultats."""
+    entrees, identifiants = paquet
     return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
 
 
@@ -113,24 +106,33 @@ def simuler(
         total_paquets = -(-lignes // taille_des_paquets)
     barre = _barre(total_paquets, progression)
     agregats = None
-    if travailleurs or ordonnanceur:
-        from openfisca_secu.microsimulation.distribue import executer_avec_dask
+    try:
+        if travailleurs or ordonnanceur:
+            from openfisca_secu.microsimulation.distribue import executer_avec_dask
 
-        agregats = executer_avec_dask(
-            paquets, dossier, periode, reforme, mensuel, _calculer, _ecrire_paquet, travailleurs, ordonnanceur, barre
-        )
-    else:
-        for index, debut, paquet in paquets:
-            fichier_agregats = dossier / "agregats" / f"part-{index:05d}.json"
-            if fichier_agregats.exists():
-                agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
-            else:
-                resultats = _calculer(paquet, debut, periode, reforme, mensuel)
-                agregats = additionner(agregats, _ecrire_paquet(dossier, index, *resultats))
-            barre.update(1)
-    barre.close()
-    if agregats is None:
-        raise lecture.ErreurDePopulation(f"{population} : aucune ligne")
+            agregats = executer_avec_dask(
+                paquets,
+                dossier,
+                periode,
+                reforme,
+                mensuel,
+                _calculer,
+                _ecrire_paquet,
+                travailleurs,
+                ordonnanceur,
+                barre,
+            )
+        else:
+            for index, ligne, paquet in paquets:
+                fichier_agregats = dossier / "agregats" / f"part-{index:05d}.json"
+                if fichier_agregats.exists():
+                    agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
+                else:
+                    resultats = _calculer(paquet, ligne, periode, reforme, mensuel)
+                    agregats = additionner(agregats, _ecrire_paquet(dossier, index, *resultats))
+                barre.update(1)
+    finally:
+        barre.close()  # la barre finit sa ligne avant tout message d'erreur
     return rapport.ecrire(dossier, agregats, periode, reforme, graphiques)
 
 
