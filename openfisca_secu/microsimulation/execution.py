@@ -49,17 +49,31 @@ def _paquets(population: Path, taille: int, etablissements: Path | None, entrepr
         yield index, ligne, (entrees, identifiants)
 
 
-def _calculer(paquet, _ligne: int, periode: str, reforme: str | None, mensuel: bool):
-    """Travail d'un paquet, exécutable dans un autre processus (Dask) : calcul et résultats."""
+def _calculer(paquet, ligne: int, periode: str, reforme: str | None, mensuel: bool):
+    """Travail d'un paquet, exécutable dans un autre processus (Dask) : calcul et résultats. Un refus d'une formule
+    (entrée manquante ou incohérente) dit à quelles lignes du fichier correspondent les rangs du paquet."""
     entrees, identifiants = paquet
-    return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
+    try:
+        return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
+    except lecture.ErreurDePopulation:
+        raise
+    except ValueError as erreur:
+        message = getattr(erreur, "message", str(erreur))
+        raise lecture.ErreurDePopulation(
+            f"lignes {ligne} à {ligne + len(identifiants) - 1} (le salarié, l'établissement ou l'entreprise n° 0 est "
+            f"celui de la ligne {ligne}) : {message}"
+        ) from erreur
 
 
 def _nombre_de_lignes(population: Path) -> int | None:
     if population.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow
         import pyarrow.parquet
 
-        return pyarrow.parquet.ParquetFile(population).metadata.num_rows
+        try:
+            return pyarrow.parquet.ParquetFile(population).metadata.num_rows
+        except (pyarrow.ArrowException, OSError):
+            return None  # la lecture dira pourquoi le fichier est illisible
     return None
 
 

@@ -24,7 +24,8 @@ from openfisca_secu.colonnes import (
     position_dans_un_fichier,
 )
 
-COLONNES_OBLIGATOIRES = ("salaire_de_base",)
+# Entrées sans lesquelles aucune paie n'est calculable (taux AT/MP notifié et effectif : D242-6-1, L130-1).
+COLONNES_OBLIGATOIRES = ("salaire_de_base", "effectif_entreprise", "taux_accident_travail")
 PREMIERE_LIGNE = 2  # ligne du premier salarié, sous l'en-tête
 
 __all__ = ["ErreurDePopulation", "lire_population"]
@@ -95,6 +96,8 @@ def lire_table(chemin: Path, taille_des_paquets: int) -> Iterator[tuple[int, obj
         )
         try:
             for paquet in lecteur:
+                if paquet.empty:
+                    continue
                 vides = (paquet == "").all(axis=1).to_numpy()
                 if vides.any():
                     raise ErreurDePopulation(f"{chemin.name}, ligne {ligne + int(numpy.flatnonzero(vides)[0])} : vide")
@@ -219,7 +222,11 @@ def lire_population(chemin: Path, taille: int, systeme, etablissements=None, ent
         entrees = joindre_groupes(paquet, entrees, ligne, chemin.name, groupes)
         for colonne in COLONNES_OBLIGATOIRES:
             if colonne not in entrees:
-                raise ErreurDePopulation(f"{chemin.name} : colonne obligatoire « {colonne} » manquante", colonne)
+                raise ErreurDePopulation(
+                    f"{chemin.name} : colonne obligatoire « {colonne} » manquante (dans la population ou dans la "
+                    "table de ses groupes)",
+                    colonne,
+                )
         try:
             controler_population(entrees, position_dans_un_fichier(ligne))
         except ErreurDePopulation as erreur:
