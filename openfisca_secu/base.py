@@ -7,7 +7,7 @@ from openfisca_core.periods import ETERNITY, MONTH, YEAR
 from openfisca_core.populations import ADD
 from openfisca_core.variables import Variable as VariableOpenFisca
 
-from openfisca_secu.validation import EntreeInvalide
+from openfisca_secu.validation import EntreeInvalide, lire_valeur
 
 __all__ = [
     "ADD",
@@ -40,6 +40,10 @@ class Variable(VariableOpenFisca):
         super().__init__(baseline_variable)
         if self.value_type is float:
             self.dtype = numpy.float64
+
+    def check_set_value(self, value):
+        """Valeur d'une situation JSON selon le contrat d'entrée du paquet (`openfisca_secu.validation.lire_valeur`)."""
+        return lire_valeur(self, value)
 
 
 def arrondi_au_plus_proche(valeur, decimales):
@@ -129,13 +133,13 @@ def cumul_mois_par_mois(individu, period, nom_du_cumul, etape):
     Si le cumul du mois précédent est déjà calculé, une seule étape : un mois ne relit pas les mois passés, et une
     simulation d'un an peut libérer les tableaux d'un mois dès le suivant calculé (`openfisca_secu.memoire`).
     Sinon, les étapes sont refaites depuis le dernier mois connu (OpenFisca refuse qu'une formule se rappelle
-    elle-même à un autre mois). Les deux chemins font les mêmes opérations dans le même ordre.
+    elle-même à un autre mois). Les deux chemins font les mêmes opérations dans le même ordre. Sans `nom_du_cumul`,
+    toujours depuis janvier.
     """
-    holder = individu.simulation.get_holder(nom_du_cumul)
     mois = list(annee_jusqu_au_mois(period).get_subperiods(MONTH))
     cumul, debut = None, 0
-    for rang in range(len(mois) - 2, -1, -1):
-        connu = holder.get_array(mois[rang])
+    for rang in range(len(mois) - 2, -1, -1) if nom_du_cumul else ():
+        connu = individu.simulation.get_holder(nom_du_cumul).get_array(mois[rang])
         if connu is not None:
             cumul, debut = connu, rang + 1
             break

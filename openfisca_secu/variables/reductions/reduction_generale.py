@@ -84,13 +84,18 @@ class reduction_generale_exclue(Variable):
     entity = individu
     definition_period = MONTH
     label = "Salarié ouvrant droit à une exonération non cumulable avec la réduction générale"
-    reference = "CSS art. L241-13 ; L241-10 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
-    documentation = "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018."
+    reference = "CSS art. L241-13 ; L241-10 ; L752-3-2 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
+    documentation = (
+        "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018 ; salarié ouvrant droit "
+        "à l'exonération LODEOM (L752-3-2)."
+    )
 
     def formula(individu, period):
         aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
-        return (aide_a_domicile != EmployeurAideADomicile.non_concerne) | individu(
-            "apprenti_exonere_cotisations_patronales", period
+        return (
+            (aide_a_domicile != EmployeurAideADomicile.non_concerne)
+            | individu("apprenti_exonere_cotisations_patronales", period)
+            | individu("lodeom_eligible", period)
         )
 
 
@@ -293,7 +298,18 @@ class reduction_generale_periodes_closes(Variable):
         return _periodes_closes(individu, period, parameters, _coefficient_rgdu)
 
 
+PERIODES_CLOSES = "reduction_generale_periodes_closes"
+
+
 def _periodes_closes(individu, period, parameters, formule):
+    return periodes_closes(individu, period, parameters, formule, PERIODES_CLOSES)
+
+
+def periodes_closes(individu, period, parameters, formule, nom_du_cumul=None):
+    """Montant dû sur les périodes de l'année closes par un changement de T ou b, pour un coefficient `formule`.
+
+    `nom_du_cumul` : variable qui garde ce montant mois par mois ; sans elle, recalculé depuis janvier."""
+
     def etape(mois, closes):
         if closes is None:
             return individu.filled_array(0.0)
@@ -311,15 +327,16 @@ def _periodes_closes(individu, period, parameters, formule):
         )
         return closes + numpy.where(rupture, coefficient * remuneration, 0)
 
-    return cumul_mois_par_mois(individu, period, "reduction_generale_periodes_closes", etape)
+    return cumul_mois_par_mois(individu, period, nom_du_cumul, etape)
 
 
-def _cumul_par_periodes(individu, period, parameters, formule):
+def cumul_par_periodes(individu, period, parameters, formule, nom_des_periodes_closes=None):
     """Réduction due de janvier au mois `period` et coefficient de la dernière période.
 
     L'année est découpée en périodes où T et b restent constants (par exemple T change le 1er mai 2025) : la
     réduction de chaque période est calculée sur ses propres SMIC et rémunération cumulés, puis additionnée
     (D241-7 II dernier alinéa ; décret 2025-318). Les cumuls sont ceux du mois précédent plus le mois.
+    `nom_des_periodes_closes` : voir `periodes_closes` (la réduction générale garde le sien, LODEOM le recalcule).
     """
     p = parameters(period).reductions.reduction_generale
     remuneration = individu("remuneration_reduction_generale_cumulee", period)
@@ -330,7 +347,11 @@ def _cumul_par_periodes(individu, period, parameters, formule):
         individu("smic_reduction_generale_cumule", period),
         remuneration,
     )
-    return individu("reduction_generale_periodes_closes", period) + coefficient * remuneration, coefficient
+    if nom_des_periodes_closes:
+        closes = individu(nom_des_periodes_closes, period)
+    else:
+        closes = periodes_closes(individu, period, parameters, formule)
+    return closes + coefficient * remuneration, coefficient
 
 
 class reduction_generale_coefficient_mensuel(Variable):
@@ -358,10 +379,10 @@ class reduction_generale_coefficient_cumule(Variable):
     documentation = "Si T a changé en cours d'année, coefficient de la période commencée au changement."
 
     def formula_2012_01_01(individu, period, parameters):
-        return _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[1]
+        return cumul_par_periodes(individu, period, parameters, _coefficient_d241_7, PERIODES_CLOSES)[1]
 
     def formula_2026_01_01(individu, period, parameters):
-        return _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[1]
+        return cumul_par_periodes(individu, period, parameters, _coefficient_rgdu, PERIODES_CLOSES)[1]
 
 
 class reduction_generale_anticipee(Variable):
@@ -377,8 +398,7 @@ class reduction_generale_anticipee(Variable):
         montant = individu("reduction_generale_coefficient_mensuel", period) * individu(
             "assiette_cotisations_sociales", period
         )
-        champ = individu("cotisations_champ_reduction_generale", period)
-        return _plafonner(individu, period, montant, champ, individu("cotisations_employeur", period))
+        return plafonner(individu, period, montant, period)
 
 
 class cotisations_champ_reduction_generale(Variable):
@@ -443,14 +463,12 @@ class reduction_generale_cumulee(Variable):
     )
 
     def formula_2012_01_01(individu, period, parameters):
-        return _plafonner_le_cumul(
-            individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0]
-        )
+        montant = cumul_par_periodes(individu, period, parameters, _coefficient_d241_7, PERIODES_CLOSES)[0]
+        return plafonner(individu, period, montant)
 
     def formula_2026_01_01(individu, period, parameters):
-        return _plafonner_le_cumul(
-            individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0]
-        )
+        montant = cumul_par_periodes(individu, period, parameters, _coefficient_rgdu, PERIODES_CLOSES)[0]
+        return plafonner(individu, period, montant)
 
 
 class cotisations_champ_reduction_generale_cumulees(Variable):
@@ -479,15 +497,17 @@ class cotisations_employeur_cumulees(Variable):
         return cumul_depuis_janvier(individu, period, "cotisations_employeur", "cotisations_employeur_cumulees")
 
 
-def _plafonner_le_cumul(individu, period, montant):
-    champ = individu("cotisations_champ_reduction_generale_cumulees", period)
-    return _plafonner(individu, period, montant, champ, individu("cotisations_employeur_cumulees", period))
-
-
-def _plafonner(individu, period, montant, champ, patronales):
+def plafonner(individu, period, montant, cumul=None, facteur_b=True):
     """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul depuis
-    janvier (ou sur le seul mois pour le montant anticipé)."""
-    b = individu("reduction_generale_facteur_b", period)
+    janvier (`cumul` None : cumuls gardés mois par mois) ou sur la période `cumul` (le seul mois pour le montant
+    anticipé). Sans facteur b (LODEOM) : b = 1."""
+    if cumul is None:
+        champ = individu("cotisations_champ_reduction_generale_cumulees", period)
+        patronales = individu("cotisations_employeur_cumulees", period)
+    else:
+        champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
+        patronales = individu("cotisations_employeur", cumul, options=[ADD])
+    b = individu("reduction_generale_facteur_b", period) if facteur_b else 1
     return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
 
 
@@ -519,25 +539,60 @@ class reduction_generale(Variable):
     )
 
     def formula(individu, period):
-        anticipee = individu("reduction_generale_anticipee", period)
-        progressive = (
-            individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
+        montant = montant_avec_regularisation(
+            individu,
+            period,
+            "reduction_generale_anticipee",
+            "reduction_generale_cumulee",
+            "reduction_generale_imputee_cumulee",
         )
-        regularisation = individu("mois_de_regularisation", period)
-        if (progressive | regularisation).any():  # sinon, seul le montant anticipé du mois est dû
-            cumulee = individu("reduction_generale_cumulee", period)
-            if period.start.month == 1:
-                precedente = appliquee_avant = 0
-            else:
-                precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
-                appliquee_avant = individu("reduction_generale_imputee_cumulee", period.offset(-1, "month"))
-            anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
-            montant = numpy.where(progressive, cumulee - precedente, anticipee)
-        else:
-            montant = anticipee
         # hors champ (particulier employeur, L241-13 II) ; non cumulable avec une autre exonération (L241-13)
         dans_le_champ = individu.etablissement("employeur_champ_allegements_generaux", period)
         return numpy.where(dans_le_champ & ~individu("reduction_generale_exclue", period), montant, 0)
+
+
+def montant_avec_regularisation(individu, period, anticipee_nom, cumulee_nom, imputee_nom=None):
+    """Montant imputé sur le mois d'un allègement calculé sur l'année (D241-9, repris pour LODEOM par D752-7).
+
+    Régularisation annuelle : montant anticipé du mois (`anticipee_nom`), et au dernier mois de l'année ou du
+    contrat, montant dû sur la période (`cumulee_nom`) moins les montants imputés les mois précédents (gardés mois
+    par mois dans `imputee_nom`, sinon recalculés depuis janvier). Régularisation progressive : montant dû sur le
+    cumul à fin de mois moins celui dû à fin du mois précédent.
+    """
+    anticipee = individu(anticipee_nom, period)
+    progressive = (
+        individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
+    )
+    regularisation = individu("mois_de_regularisation", period)
+    if not (progressive | regularisation).any():  # seul le montant anticipé du mois est dû
+        return anticipee
+    cumulee = individu(cumulee_nom, period)
+    if period.start.month == 1:
+        precedente = appliquee_avant = 0
+    else:
+        mois_precedent = period.offset(-1, "month")
+        precedente = individu(cumulee_nom, mois_precedent)
+        if imputee_nom:
+            appliquee_avant = individu(imputee_nom, mois_precedent)
+        else:
+            appliquee_avant = imputee_jusqu_au_mois(individu, mois_precedent, anticipee_nom, cumulee_nom)
+    anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
+    return numpy.where(progressive, cumulee - precedente, anticipee)
+
+
+def imputee_jusqu_au_mois(individu, period, anticipee_nom, cumulee_nom, nom_du_cumul=None):
+    """Régularisation annuelle : montants imputés de janvier au mois. Après une régularisation (fin de contrat), le
+    total imputé est le montant dû à cette date ; ensuite s'ajoutent les montants anticipés."""
+
+    def etape(mois, imputee):
+        anticipee = individu(anticipee_nom, mois)
+        total = anticipee if imputee is None else imputee + anticipee
+        regularisation = individu("mois_de_regularisation", mois)
+        if regularisation.any():
+            return numpy.where(regularisation, individu(cumulee_nom, mois), total)
+        return total
+
+    return cumul_mois_par_mois(individu, period, nom_du_cumul, etape)
 
 
 class reduction_generale_imputee_cumulee(Variable):
@@ -553,15 +608,13 @@ class reduction_generale_imputee_cumulee(Variable):
     )
 
     def formula(individu, period):
-        def etape(mois, imputee):
-            anticipee = individu("reduction_generale_anticipee", mois)
-            total = anticipee if imputee is None else imputee + anticipee
-            regularisation = individu("mois_de_regularisation", mois)
-            if regularisation.any():
-                return numpy.where(regularisation, individu("reduction_generale_cumulee", mois), total)
-            return total
-
-        return cumul_mois_par_mois(individu, period, "reduction_generale_imputee_cumulee", etape)
+        return imputee_jusqu_au_mois(
+            individu,
+            period,
+            "reduction_generale_anticipee",
+            "reduction_generale_cumulee",
+            "reduction_generale_imputee_cumulee",
+        )
 
 
 class reduction_generale_coefficient(Variable):
