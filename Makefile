@@ -33,6 +33,12 @@ format: setup
 bench: setup
 	$(BIN)/python bench/bench_paie.py
 
+# Microsimulation d'un pays : openfisca-secu simulate sur 20 millions de lignes Parquet, un an, deux processus Dask.
+.PHONY: bench-simulate
+LIGNES ?= 20000000
+bench-simulate: setup
+	$(BIN)/python bench/bench_simulate.py --lignes $(LIGNES) --workers 2
+
 # API Web du paquet (openfisca_secu.api : API OpenFisca + POST /inversion + page /simulateur) sur 127.0.0.1.
 # make serve PORT=5001 REFORMES=openfisca_secu.reforms.reduction_generale_recentree.reduction_generale_recentree
 PORT ?= 5000

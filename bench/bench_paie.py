@@ -4,7 +4,8 @@
 
 Mesures (temps réel perf_counter, mémoire résidente maximale du processus de mesure) et objectifs de l'issue 13 :
 - import et construction du système ;
-- un mois de paie complète : construction de la simulation (≤ 0,1 s), calcul du salaire net et du coût total
+- un mois de paie complète, simulation ordinaire puis avec le réglage d'économie de mémoire
+  (openfisca_secu.memoire) : construction de la simulation (≤ 0,1 s), calcul du salaire net et du coût total
   employeur (≤ 0,3 s), mémoire (≤ 600 Mio) ;
 - une année de douze paies aux salaires variables, réduction générale régularisée, pour chaque mode, avec le
   réglage d'économie de mémoire (openfisca_secu.memoire) : ≤ 3 s et ≤ 1 Gio.
@@ -37,8 +38,9 @@ def mesure_import() -> dict:
     return {"import_et_construction_s": time.perf_counter() - debut}
 
 
-def mesure_mois(taille: int, periode: str) -> dict:
+def mesure_mois(taille: int, periode: str, econome: bool) -> dict:
     from openfisca_secu import CountryTaxBenefitSystem
+    from openfisca_secu.memoire import economiser_la_memoire
     from openfisca_secu.population import population_synthetique, simulation_de_population
 
     systeme = CountryTaxBenefitSystem()
@@ -46,6 +48,8 @@ def mesure_mois(taille: int, periode: str) -> dict:
     debut = time.perf_counter()
     simulation = simulation_de_population(systeme, periode, entrees)
     construite = time.perf_counter()
+    if econome:
+        economiser_la_memoire(simulation, ("salaire_net", "cout_total_employeur"))
     for nom in ("salaire_net", "cout_total_employeur"):
         simulation.calculate(nom, periode)
     fin = time.perf_counter()
@@ -104,7 +108,7 @@ def main() -> None:
         if nature == "import":
             resultat = mesure_import()
         elif nature == "mois":
-            resultat = mesure_mois(int(reste[0]), reste[1])
+            resultat = mesure_mois(int(reste[0]), reste[1], reste[2] == "econome")
         else:
             resultat = mesure_annee(int(reste[0]), reste[1], reste[2])
         print(json.dumps(resultat))
@@ -117,11 +121,12 @@ def main() -> None:
     essais = [_dans_un_processus_neuf("import") for _ in range(n)]
     print(_ligne("import et construction du système", [e["import_et_construction_s"] for e in essais], "s", None))
 
-    essais = [_dans_un_processus_neuf("mois", str(taille), options.periode) for _ in range(n)]
-    print(f"Un mois de paie ({options.periode}) :")
-    print(_ligne("construction de la simulation", [e["construction_s"] for e in essais], "s", 0.1))
-    print(_ligne("calcul (salaire net, coût total employeur)", [e["calcul_s"] for e in essais], "s", 0.3))
-    print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 600))
+    for reglage, libelle in (("ordinaire", "simulation ordinaire"), ("econome", "économie de mémoire")):
+        essais = [_dans_un_processus_neuf("mois", str(taille), options.periode, reglage) for _ in range(n)]
+        print(f"Un mois de paie ({options.periode}), {libelle} :")
+        print(_ligne("construction de la simulation", [e["construction_s"] for e in essais], "s", 0.1))
+        print(_ligne("calcul (salaire net, coût total employeur)", [e["calcul_s"] for e in essais], "s", 0.3))
+        print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 600))
 
     for mode in ("annuelle", "progressive"):
         essais = [_dans_un_processus_neuf("annee", str(taille), annee, mode) for _ in range(n)]

@@ -83,11 +83,16 @@ def _simuler(systeme, periode: str, entrees: dict[str, numpy.ndarray], mensuel: 
     # un mois à la fois, tableaux libérés entre les mois (openfisca_secu.memoire) : mêmes sommes, dans le même ordre
     demandees = (*dict.fromkeys((*LIGNES_DU_RAPPORT, *RESULTATS_PAR_PERSONNE)),)
     economiser_la_memoire(simulation, demandees)
-    totaux = dict.fromkeys(LIGNES_DU_RAPPORT, 0)
+    # par personne, les résultats écrits ; pour les autres lignes du rapport, la seule somme sur le paquet
+    totaux = {}
     par_mois = {} if mensuel else None
     for un_mois, resultats in calculer_mois_par_mois(simulation, periode, demandees):
-        for nom in LIGNES_DU_RAPPORT:
-            totaux[nom] = totaux[nom] + resultats[nom]
+        for nom in demandees:
+            valeur = resultats[nom] if nom in RESULTATS_PAR_PERSONNE else resultats[nom].sum()
+            if nom not in totaux:
+                totaux[nom] = numpy.array(valeur, dtype=float)  # copie : les mois suivants s'y ajoutent en place
+            else:
+                totaux[nom] += valeur
         if mensuel:
             par_mois[un_mois] = {nom: resultats[nom] for nom in RESULTATS_PAR_PERSONNE}
     smic = numpy.mean([systeme.parameters(m).smic.horaire_brut for m in mois]) * (
