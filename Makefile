@@ -45,14 +45,15 @@ page: setup
 	@echo "Simulateur de fiche de paie : http://127.0.0.1:$(PORT)/simulateur"
 	$(BIN)/python -m openfisca_secu.api --port $(PORT) $(if $(REFORMES),--reforms $(REFORMES))
 
-# Chromium (tests de la page, pilotés par Playwright) et tesseract (lecture des captures d'écran), paquets Debian.
+# Chromium (tests de la page, pilotés par Playwright), tesseract (lecture des captures d'écran) et poppler-utils
+# (pdftoppm : le PDF imprimé par Chromium rendu en image pour être relu), paquets Debian.
 # Installés avec apt-get s'ils manquent et si c'est possible (root, apt-get) ; sinon les tests de la page sont
 # sautés avec la raison. Jamais `playwright install` : Playwright utilise le Chromium du système.
 navigateur:
-	@if command -v chromium >/dev/null && command -v tesseract >/dev/null; then :; \
+	@if command -v chromium >/dev/null && command -v tesseract >/dev/null && command -v pdftoppm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tesseract-ocr >/dev/null; \
-	else echo "chromium ou tesseract absent et pas d'apt-get en root : les tests de la page seront sautés"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tesseract-ocr poppler-utils >/dev/null; \
+	else echo "chromium, tesseract ou pdftoppm absent et pas d'apt-get en root : les tests de la page seront sautés"; fi
 
 # Fuzzing long de l'API à partir de /spec (schemathesis, toutes les phases, 1 000 exemples par opération).
 fuzz: setup
