@@ -12,14 +12,18 @@ const zoneErreur = document.getElementById("erreur");
 const attente = document.getElementById("attente");
 const resultat = document.getElementById("resultat");
 
-// Dispositifs d'exonération de l'employeur proposés quand le modèle a leur variable (GET /variables) :
-// variable booléenne, entité qui la porte.
+// Dispositifs d'exonération de l'employeur proposés quand le modèle a leur variable (GET /variables) : une variable
+// à valeurs énumérées de l'entité, une option par valeur autre que celle par défaut (GET /variable/<nom>), et les
+// entrées du salarié qu'une valeur demande.
 const DISPOSITIFS = [
-  { valeur: "lodeom", variable: "employeur_lodeom", entite: "etablissements",
-    libelle: "LODEOM, outre-mer (CSS art. L752-3-2)" },
-  { valeur: "jei", variable: "jeune_entreprise_innovante", entite: "entreprises",
-    libelle: "Jeune entreprise innovante (loi 2003-1311, art. 131)" },
+  {
+    variable: "bareme_lodeom",
+    entite: "etablissement",
+    prefixe: "LODEOM (Guadeloupe, Guyane, Martinique, La Réunion)",
+    salarie: { innovation_croissance: { salarie_lodeom_projets_innovants: true } },
+  },
 ];
+let choixDispositifs = []; // [{variable, entite, valeur, libelle, salarie}], dans l'ordre des options
 
 function euros(montant) {
   return EUROS.format(montant);
@@ -99,7 +103,7 @@ function lireFormulaire() {
     alsaceMoselle: document.getElementById("alsace_moselle").checked,
     apprenti,
     debutContrat,
-    dispositif: DISPOSITIFS.find((d) => d.valeur === valeur("dispositif")) || null,
+    dispositif: choixDispositifs[Number(valeur("dispositif")) - 1] || null,
     santeEmployeur: lireNombre("sante_employeur", "Complémentaire santé, part employeur"),
     santeSalarie: lireNombre("sante_salarie", "Complémentaire santé, part salarié"),
     prevoyanceEmployeur: lireNombre("prevoyance_employeur", "Prévoyance, part employeur"),
@@ -132,7 +136,9 @@ function entrees(saisie) {
   };
   const entreprise = { effectif_entreprise: saisie.effectif };
   if (saisie.dispositif) {
-    (saisie.dispositif.entite === "etablissements" ? etablissement : entreprise)[saisie.dispositif.variable] = true;
+    const d = saisie.dispositif;
+    (d.entite === "etablissement" ? etablissement : entreprise)[d.variable] = d.valeur;
+    Object.assign(individu, d.salarie);
   }
   return { individu, etablissement, entreprise };
 }
@@ -391,18 +397,22 @@ function contratChange() {
 }
 
 async function proposerDispositifs() {
-  let variables = {};
-  try {
-    variables = await appeler("/variables");
-  } catch (e) {
-    return;
-  }
+  const variables = await appeler("/variables");
   const choix = document.getElementById("dispositif");
   for (const dispositif of DISPOSITIFS.filter((d) => d.variable in variables)) {
-    const option = document.createElement("option");
-    option.value = dispositif.valeur;
-    option.textContent = dispositif.libelle;
-    choix.appendChild(option);
+    const description = await appeler(`/variable/${dispositif.variable}`);
+    for (const [valeur, libelle] of Object.entries(description.possibleValues || {})) {
+      if (valeur === description.defaultValue) {
+        continue;
+      }
+      choixDispositifs.push({ ...dispositif, valeur, libelle: `${dispositif.prefixe} : ${libelle}`,
+        salarie: (dispositif.salarie || {})[valeur] || {} });
+      const option = document.createElement("option");
+      option.value = String(choixDispositifs.length);
+      option.dataset.valeur = `${dispositif.variable}=${valeur}`;
+      option.textContent = choixDispositifs.at(-1).libelle;
+      choix.appendChild(option);
+    }
   }
   const visible = choix.options.length > 1;
   choix.hidden = !visible;
@@ -416,6 +426,6 @@ document.getElementById("detail").addEventListener("change", (e) => {
 });
 document.getElementById("imprimer").addEventListener("click", () => window.print());
 contratChange();
-proposerDispositifs().finally(() => {
+proposerDispositifs().catch(() => {}).finally(() => {
   document.body.dataset.pret = "1";
 });

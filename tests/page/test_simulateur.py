@@ -54,6 +54,8 @@ def situation(saisie, salaire_de_base):
         individu["taux_prelevement_source"] = saisie["taux_pas"] / 100
     if saisie["apprenti"]:
         individu["contrat_apprentissage"] = True
+    if saisie["lodeom"] == "innovation_croissance":
+        individu["salarie_lodeom_projets_innovants"] = True
     salarie = {nom: {p: valeur} for nom, valeur in individu.items()}
     if saisie["apprenti"]:
         salarie["date_debut_contrat"] = {"ETERNITY": saisie["debut_contrat"]}
@@ -62,6 +64,8 @@ def situation(saisie, salaire_de_base):
         "regime_alsace_moselle": saisie["alsace_moselle"],
         "taux_versement_mobilite": saisie["taux_vm"] / 100,
     }
+    if saisie["lodeom"]:
+        etablissement["bareme_lodeom"] = saisie["lodeom"]
     return {
         "individus": {"salarie": salarie},
         "etablissements": {
@@ -85,6 +89,9 @@ def remplir(page, url, saisie):
     if saisie["apprenti"]:
         page.fill("#debut_contrat", saisie["debut_contrat"])
     page.set_checked("#alsace_moselle", saisie["alsace_moselle"])
+    if saisie["lodeom"]:
+        valeur = page.get_attribute(f'#dispositif option[data-valeur="bareme_lodeom={saisie["lodeom"]}"]', "value")
+        page.select_option("#dispositif", valeur)
     for champ in ("sante_employeur", "sante_salarie", "prevoyance_employeur", "prevoyance_salarie", "taux_vm"):
         page.fill(f"#{champ}", str(saisie[champ]))
     page.fill("#taux_pas", str(saisie["taux_pas"]))
@@ -103,6 +110,7 @@ SAISIE = {
     "apprenti": False,
     "debut_contrat": "",
     "alsace_moselle": False,
+    "lodeom": None,
     "sante_employeur": 45.5,
     "sante_salarie": 30.25,
     "prevoyance_employeur": 20,
@@ -276,8 +284,17 @@ def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesse
             "taux_pas": 0,
         },
         {**SAISIE, "mois": "2016-06", "taux_pas": ""},
+        {**SAISIE, "montant": 2500, "effectif": 8, "lodeom": "competitivite"},
+        {**SAISIE, "montant": 3500, "effectif": 40, "lodeom": "innovation_croissance", "mois": "2023-03"},
     ],
-    ids=["net, temps partiel, Alsace-Moselle, taux neutre, 2019", "coût total, 2026", "apprenti, 2024", "2016"],
+    ids=[
+        "net, temps partiel, Alsace-Moselle, taux neutre, 2019",
+        "coût total, 2026",
+        "apprenti, 2024",
+        "2016",
+        "LODEOM compétitivité, 2024",
+        "LODEOM innovation et croissance, 2023",
+    ],
 )
 def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tesseract, tmp_path, saisie):
     remplir(page, serveur, saisie)
@@ -302,6 +319,9 @@ def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tessera
     verifier_bulletin(page, fiche)
     exonerations = {ligne["variable"] for r in fiche["exonerations"]["rangees"] for ligne in r["lignes"]}
     assert ("exoneration_salariale_apprenti" in exonerations) == saisie["apprenti"]
+    assert ("exoneration_lodeom" in exonerations) == bool(saisie["lodeom"])
+    if saisie["lodeom"]:
+        assert systeme.variables["bareme_lodeom"].possible_values[saisie["lodeom"]].value in page.inner_text("#legende")
     assert ("impot_preleve_a_la_source" in fiche) == (saisie["mois"] >= "2019")
     page.locator("#fiche").screenshot(path=tmp_path / "bulletin.png")
     verifier_lecture(*lire_montants(tesseract, tmp_path / "bulletin.png"), fiche)
@@ -310,14 +330,11 @@ def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tessera
 def test_dispositifs_proposes_selon_le_modele(page, serveur, systeme):
     page.goto(f"{serveur}/simulateur")
     page.wait_for_selector("body[data-pret]")
-    options = page.locator("#dispositif option").evaluate_all("(os) => os.map((o) => o.value)")
-    attendues = [""] + [
-        v
-        for v, nom in (("lodeom", "employeur_lodeom"), ("jei", "jeune_entreprise_innovante"))
-        if nom in systeme.variables
-    ]
-    assert options == attendues
-    assert page.locator("#dispositif").is_visible() == (len(attendues) > 1)
+    options = page.locator("#dispositif option").evaluate_all("(os) => os.map((o) => o.dataset.valeur || '')")
+    baremes = [v.name for v in systeme.variables["bareme_lodeom"].possible_values if v.name != "aucun"]
+    attendues = ["", *(f"bareme_lodeom={bareme}" for bareme in baremes)]
+    assert options == attendues and len(attendues) == 4
+    assert page.locator("#dispositif").is_visible()
     # la date de conclusion n'est demandée que pour un contrat d'apprentissage
     assert not page.locator("#debut_contrat").is_visible()
     page.select_option("#contrat", "apprentissage")
@@ -345,3 +362,10 @@ def test_mois_hors_legislation(page, serveur):
     remplir(page, serveur, {**SAISIE, "mois": "2008-05"})
     assert page.get_attribute("body", "data-etat") == "erreur"
     assert "2008" in page.inner_text("#erreur")
+
+
+def test_lodeom_2026_refuse_avec_son_message(page, serveur):
+    # barèmes LODEOM de la LFSS 2026 non confirmés : le modèle refuse, la page affiche son message
+    remplir(page, serveur, {**SAISIE, "mois": "2026-02", "lodeom": "competitivite", "effectif": 8})
+    assert page.get_attribute("body", "data-etat") == "erreur"
+    assert "LODEOM" in page.inner_text("#erreur") or "lodeom" in page.inner_text("#erreur")
