@@ -41,17 +41,19 @@ def somme_par_groupe(valeurs, groupes):
     return numpy.where(groupes > 0, sommes[inverse], valeurs)
 
 
-def taux_publies(noeud, codes):
-    """Taux publié de chaque code risque (« 00.00B » → feuille `00_00B`), NaN pour un code absent du nœud.
+def valeurs_par_code_risque(noeud, codes):
+    """Valeur publiée pour chaque code risque (« 00.00B » → feuille `00_00B`), NaN pour un code absent du nœud.
 
-    Une boucle sur les codes distincts (quelques centaines au plus), pas sur les établissements.
+    Recherche dichotomique vectorisée dans les codes publiés (numpy.searchsorted), sans boucle sur les établissements.
     """
-    table = {cle: float(noeud[cle]) for cle in noeud}
-    distincts, inverse = numpy.unique(numpy.asarray(codes, dtype=str), return_inverse=True)
-    valeurs = numpy.array(
-        [table.get(code.strip().upper().replace(".", "_"), numpy.nan) for code in distincts], dtype=float
-    )
-    return valeurs[inverse] if len(distincts) else numpy.zeros(len(codes))
+    publies = sorted(noeud)
+    cles = numpy.array(publies, dtype=str)
+    valeurs = numpy.array([noeud[cle] for cle in publies], dtype=float)
+    demandes = numpy.char.replace(numpy.char.upper(numpy.char.strip(numpy.asarray(codes, dtype=str))), ".", "_")
+    if not len(cles):
+        return numpy.full(len(demandes), numpy.nan)
+    rangs = numpy.minimum(numpy.searchsorted(cles, demandes), len(cles) - 1)
+    return numpy.where(cles[rangs] == demandes, valeurs[rangs], numpy.nan)
 
 
 def premier(masque):
