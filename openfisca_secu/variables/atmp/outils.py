@@ -44,16 +44,18 @@ def somme_par_groupe(valeurs, groupes):
 def valeurs_par_code_risque(noeud, codes):
     """Valeur publiée pour chaque code risque (« 00.00B » → feuille `00_00B`), NaN pour un code absent du nœud.
 
-    Recherche dichotomique vectorisée dans les codes publiés (numpy.searchsorted), sans boucle sur les établissements.
+    Vectorisée, sans boucle sur les établissements : les codes distincts saisis sont normalisés (espaces, casse) puis
+    cherchés par dichotomie (numpy.searchsorted) parmi les codes publiés.
     """
     publies = sorted(noeud)
     cles = numpy.array(publies, dtype=str)
     valeurs = numpy.array([noeud[cle] for cle in publies], dtype=float)
-    demandes = numpy.char.replace(numpy.char.upper(numpy.char.strip(numpy.asarray(codes, dtype=str))), ".", "_")
     if not len(cles):
-        return numpy.full(len(demandes), numpy.nan)
+        return numpy.full(len(codes), numpy.nan)
+    distincts, inverse = numpy.unique(numpy.asarray(codes, dtype=str), return_inverse=True)
+    demandes = numpy.char.replace(numpy.char.upper(numpy.char.strip(distincts)), ".", "_")
     rangs = numpy.minimum(numpy.searchsorted(cles, demandes), len(cles) - 1)
-    return numpy.where(cles[rangs] == demandes, valeurs[rangs], numpy.nan)
+    return numpy.where(cles[rangs] == demandes, valeurs[rangs], numpy.nan)[inverse]
 
 
 def premier(masque):

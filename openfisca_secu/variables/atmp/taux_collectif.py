@@ -47,11 +47,9 @@ class taux_net_collectif_atmp(Variable):
         publies = parametres_du_tarif(parameters, period).taux_nets_collectifs
         code = etablissement("code_risque_atmp", period)
         alsace_moselle = etablissement("regime_alsace_moselle", period.first_month)
-        publie = numpy.where(
-            alsace_moselle,
-            valeurs_par_code_risque(publies.alsace_moselle, code),
-            valeurs_par_code_risque(publies.general, code),
-        )
+        publie = valeurs_par_code_risque(publies.general, code)
+        if alsace_moselle.any():
+            publie = numpy.where(alsace_moselle, valeurs_par_code_risque(publies.alsace_moselle, code), publie)
         eleves = etablissement("eleves_etudiants_atmp", period)
         partielle = etablissement("charge_partielle_atmp", period)
         publie = numpy.where(eleves | partielle, numpy.nan, publie)
