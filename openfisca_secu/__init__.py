@@ -7,11 +7,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from openfisca_core import periods
+from openfisca_core.parameters import ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
 from openfisca_secu.entities import entities
-from openfisca_secu.validation import valider_les_entrees
+from openfisca_secu.validation import valider_les_entrees, verifier_instant
 
 _ICI = Path(__file__).parent
 # Installé : openfisca_secu/parameters ; dépôt source : ../parameters.
@@ -58,6 +60,15 @@ def _emplacements_des_classes(fichier: str) -> dict[str, tuple[str, str, int]]:
 _CLASSE = re.compile(r"class (\w+)\b")
 
 
+class ParametresDeLaLoi(ParameterNode):
+    """Racine des paramètres : la loi n'est lue qu'entre janvier 2012 et décembre 2026 (HorsPlage sinon, dans toutes
+    les portes, formules comprises) ; la réforme `droit_constant` ramène les dates postérieures à décembre 2026."""
+
+    def get_at_instant(self, instant):
+        verifier_instant(periods.instant(instant))
+        return super().get_at_instant(instant)
+
+
 class CountryTaxBenefitSystem(TaxBenefitSystem):
     """Législation des cotisations sociales de 2012 à 2026, datée paramètre par paramètre."""
 
@@ -66,7 +77,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         self._metadonnees = None
         for classe in classes_de_variables():
             self.add_variable(classe)
-        self.load_parameters(str(PARAMETRES))
+        self.parameters = ParametresDeLaLoi("", directory_path=str(PARAMETRES))
         valider_les_entrees(self)
 
     def get_package_metadata(self) -> dict[str, str]:

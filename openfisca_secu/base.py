@@ -7,7 +7,7 @@ from openfisca_core.periods import ETERNITY, MONTH, YEAR
 from openfisca_core.populations import ADD
 from openfisca_core.variables import Variable as VariableOpenFisca
 
-from openfisca_secu.validation import EntreeInvalide
+from openfisca_secu.validation import EntreeInvalide, lire_valeur
 
 __all__ = [
     "ADD",
@@ -37,6 +37,10 @@ class Variable(VariableOpenFisca):
         super().__init__(baseline_variable)
         if self.value_type is float:
             self.dtype = numpy.float64
+
+    def check_set_value(self, value):
+        """Valeur d'une situation JSON selon le contrat d'entrée du paquet (`openfisca_secu.validation.lire_valeur`)."""
+        return lire_valeur(self, value)
 
 
 def arrondi_au_plus_proche(valeur, decimales):

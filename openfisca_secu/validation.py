@@ -1,4 +1,15 @@
-"""Contrôle des entrées : une valeur impossible est refusée avec le nom de la variable et la valeur fautive.
+"""Contrôle des entrées : le contrat d'entrée commun à toutes les portes (API Web, page, CLI, Python).
+
+Une valeur impossible est refusée avec le nom de la variable et la valeur fautive ; rien n'est écrêté en silence.
+
+- `lire_valeur(variable, valeur)` : une valeur de situation JSON (booléen JSON seulement, énumération par son nom ou
+  par un index dans l'intervalle, nombre JSON ou chaîne décimale `-12.5`, jamais une liste là où un scalaire est
+  attendu) ; c'est le `check_set_value` de toutes les variables du paquet (`openfisca_secu.base.Variable`) ;
+- `lire_booleens(cellules, colonne)` : une colonne de fichier, cellule par cellule (true/false, vrai/faux, oui/non,
+  1/0, toute casse) ;
+- `valider_situation(situation)` : la forme d'une situation JSON (chaque individu dans exactement un établissement et
+  une entreprise, quotité nulle avec un salaire...) ;
+- `verifier_periode(periode, droit_constant)` : la plage de la législation, janvier 2012 à décembre 2026.
 
 Rien n'est écrêté en silence. Le contrôle s'applique à toute saisie (YAML, API Web, `simulation.set_input`) :
 
@@ -9,10 +20,15 @@ Rien n'est écrêté en silence. Le contrôle s'applique à toute saisie (YAML, 
   fois une `ValueError` et une `SituationParsingError` (l'API Web la transforme elle aussi en réponse 400).
 """
 
+import datetime
+import json
 import math
+import re
 
 import numpy
+from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
+from openfisca_core.indexed_enums import Enum
 
 # variable -> (minimum, maximum) inclus ; None = pas de borne.
 BORNES = {
@@ -131,3 +147,280 @@ def valider_les_entrees(systeme):
         variable = systeme.variables[nom]
         variable.set_input = _controle(nom, minimum, maximum, variable.set_input, variable.default_value)
         variable.check_set_value = _controle_valeur(nom, minimum, maximum, variable.check_set_value)
+
+
+# --- Plage de la législation -----------------------------------------------------------------------------------
+
+PREMIER_MOIS = "2012-01"
+DERNIER_MOIS = "2026-12"
+PLAGE = f"{PREMIER_MOIS} à {DERNIER_MOIS}"
+_DEBUT = periods.period(PREMIER_MOIS).start
+_FIN = periods.period(DERNIER_MOIS).stop
+
+
+class HorsPlage(EntreeInvalide):
+    """Calcul demandé pour une période dont le paquet ne connaît pas la loi."""
+
+
+def verifier_periode(periode, droit_constant=False, chemin=None):
+    """Refuse un calcul pour une période hors de janvier 2012 à décembre 2026 (droit constant : après 2026, la loi
+    de décembre 2026 est appliquée, et seule la borne basse reste). Rend la période lue."""
+    lue = periods.period(periode) if not isinstance(periode, periods.Period) else periode
+    trop_tot = lue.start < _DEBUT
+    trop_tard = lue.stop > _FIN and not droit_constant
+    if trop_tot or trop_tard:
+        raise HorsPlage(
+            chemin or ["periode"],
+            f"{_prefixe(chemin)}période {lue} hors de la législation connue du paquet ({PLAGE}){_suite(trop_tard)}.",
+        )
+    return lue
+
+
+def verifier_instant(instant):
+    """Refuse la lecture des paramètres de la loi à une date hors de la plage connue (voir `ParametresDeLaLoi`)."""
+    if not _DEBUT <= instant <= _FIN:
+        raise HorsPlage(
+            ["periode"], f"date {instant} hors de la législation connue du paquet ({PLAGE}){_suite(instant > _FIN)}."
+        )
+
+
+def _suite(trop_tard):
+    if not trop_tard:
+        return ""
+    return (
+        " ; pour projeter une année future à la loi de décembre 2026, demandez le droit constant "
+        "(réforme droit_constant en Python, paramètre droit_constant=true de l'API, option --droit-constant du CLI)"
+    )
+
+
+def _prefixe(chemin):
+    return f"{'.'.join(map(str, chemin))} : " if chemin else ""
+
+
+# --- Valeurs d'une situation JSON -------------------------------------------------------------------------------
+
+_NOMBRE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_TEXTES_BOOLEENS = {
+    "true": True,
+    "vrai": True,
+    "oui": True,
+    "1": True,
+    "false": False,
+    "faux": False,
+    "non": False,
+    "0": False,
+}
+
+
+def _type_attendu(variable):
+    if variable.value_type is bool:
+        return "un booléen JSON true ou false"
+    if variable.value_type is float:
+        return "un nombre"
+    if variable.value_type is int:
+        return "un nombre entier"
+    if variable.value_type == Enum:
+        return "un des noms " + ", ".join(membre.name for membre in variable.possible_values)
+    if variable.value_type is datetime.date:
+        return "une date AAAA-MM-JJ"
+    return "un texte"
+
+
+def lire_nombre(texte):
+    """Règle unique des chaînes numériques : un nombre décimal avec un point (`3000`, `-12.5`, `1e3`), rien d'autre
+    (ni expression, ni virgule, ni espace) ; None si le texte n'en est pas un."""
+    texte = texte.strip()
+    return float(texte) if _NOMBRE.match(texte) else None
+
+
+def lire_valeur(variable, valeur):
+    """Valeur JSON d'une variable, contrôlée selon le contrat d'entrée ; ValueError en français sinon (le constructeur
+    de simulation y ajoute le chemin de la valeur)."""
+    nom = variable.name
+    attendu = _type_attendu(variable)
+    if isinstance(valeur, list | tuple | dict | set):
+        raise ValueError(f"{nom} : attendu une seule valeur ({attendu}) par période, reçu {_court(valeur)}.")
+    if variable.value_type is bool:
+        if isinstance(valeur, bool | numpy.bool_):
+            return bool(valeur)
+        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+    if variable.value_type == Enum:
+        return _lire_enumeration(variable, valeur, attendu)
+    if variable.value_type in (float, int):
+        return _lire_nombre_de(variable, valeur, attendu)
+    if variable.value_type is datetime.date:
+        try:
+            return numpy.array([valeur], dtype=variable.dtype)[0]
+        except (TypeError, ValueError, OverflowError):
+            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.") from None
+    if variable.value_type is str and not isinstance(valeur, str):
+        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+    return numpy.array([valeur], dtype=variable.dtype)[0]
+
+
+def _court(valeur):
+    """La valeur telle que l'utilisateur l'a écrite en JSON (true, "non", [1, 2]), abrégée."""
+    try:
+        texte = json.dumps(valeur, ensure_ascii=False, default=str)
+    except ValueError:
+        texte = repr(valeur)
+    return texte if len(texte) <= 60 else texte[:57] + "..."
+
+
+def _lire_enumeration(variable, valeur, attendu):
+    membres = variable.possible_values
+    if isinstance(valeur, Enum):
+        return valeur.index
+    if isinstance(valeur, str) and valeur in membres.__members__:
+        return membres[valeur].index
+    if isinstance(valeur, int | numpy.integer) and not isinstance(valeur, bool) and 0 <= valeur < len(membres):
+        return int(valeur)
+    raise ValueError(
+        f"{variable.name} : {_court(valeur)} inconnu ; attendu {attendu} (ou leur index de 0 à {len(membres) - 1})."
+    )
+
+
+def _lire_nombre_de(variable, valeur, attendu):
+    nom = variable.name
+    nombre = valeur
+    if isinstance(valeur, str):
+        nombre = lire_nombre(valeur)
+    elif isinstance(valeur, bool | numpy.bool_) or not isinstance(valeur, int | float | numpy.integer | numpy.floating):
+        nombre = None
+    if nombre is None:
+        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+    if not math.isfinite(nombre):
+        raise ValueError(f"{nom} : valeur {valeur} impossible ; attendu {attendu} fini.")
+    if variable.value_type is int:
+        if nombre != int(nombre):
+            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+        nombre = int(nombre)
+    try:
+        return numpy.array([nombre], dtype=variable.dtype)[0]
+    except OverflowError:
+        raise ValueError(f"{nom} : valeur {valeur} trop grande.") from None
+
+
+# --- Colonnes de fichiers -----------------------------------------------------------------------------------------
+
+
+def lire_booleens(cellules, colonne, premiere_ligne=2):
+    """Colonne booléenne d'un fichier, cellule par cellule : true/false, vrai/faux, oui/non, 1/0 (toute casse,
+    espaces ignorés) ou booléens natifs (Parquet). Autre chose : EntreeInvalide nommant la colonne et la ligne
+    (`premiere_ligne` : numéro de la première cellule, 2 dans un tableur dont la ligne 1 est l'en-tête)."""
+    valeurs = numpy.asarray(cellules, dtype=object) if not isinstance(cellules, numpy.ndarray) else cellules
+    if valeurs.dtype == bool:
+        return valeurs
+    resultat = numpy.empty(len(valeurs), dtype=bool)
+    for rang, cellule in enumerate(valeurs.tolist()):
+        lu = lire_booleen(cellule)
+        if lu is None:
+            ligne = premiere_ligne + rang
+            raise EntreeInvalide(
+                [colonne, ligne],
+                f"colonne « {colonne} », ligne {ligne} : {_court(cellule)} n'est pas un booléen ; "
+                "attendu true/false, vrai/faux, oui/non ou 1/0.",
+            )
+        resultat[rang] = lu
+    return resultat
+
+
+def lire_booleen(cellule):
+    """Une cellule booléenne (voir `lire_booleens`) : True, False, ou None si elle n'en est pas une."""
+    if isinstance(cellule, bool | numpy.bool_):
+        return bool(cellule)
+    if isinstance(cellule, int | numpy.integer) and cellule in (0, 1):
+        return bool(cellule)
+    if isinstance(cellule, float | numpy.floating) and cellule in (0.0, 1.0):
+        return bool(cellule)
+    if isinstance(cellule, str):
+        return _TEXTES_BOOLEENS.get(cellule.strip().lower())
+    return None
+
+
+# --- Forme d'une situation JSON --------------------------------------------------------------------------------
+
+GROUPES = ("etablissements", "entreprises")
+
+
+def valider_situation(situation, systeme=None):
+    """Contrôle une situation JSON avant sa construction ; EntreeInvalide nommant le chemin et l'identifiant sinon.
+
+    - si la situation déclare des établissements (des entreprises), chaque individu est salarié d'exactement un
+      d'entre eux (sinon OpenFisca lui donnerait le taux AT/MP ou l'effectif d'un autre groupe) ; sans aucun groupe
+      déclaré, chaque individu est seul dans le sien ;
+    - les membres d'un groupe sont des individus déclarés ; le seul rôle est `salaries` (avec `systeme`, une autre
+      clé qui n'est pas une variable est un rôle inconnu) ;
+    - `quotite_de_travail` nulle un mois où un salaire de base est versé est refusée (durée du travail nulle).
+    """
+    if not isinstance(situation, dict):
+        raise EntreeInvalide(["situation"], f"situation : attendu un objet JSON, reçu {_court(situation)}.")
+    individus = situation.get("individus")
+    if not isinstance(individus, dict) or not individus:
+        raise EntreeInvalide(
+            ["individus"], "individus : attendu un objet {identifiant: {variable: {période: valeur}}} non vide."
+        )
+    for pluriel in GROUPES:
+        groupes = situation.get(pluriel, {})
+        if not isinstance(groupes, dict):
+            raise EntreeInvalide([pluriel], f"{pluriel} : attendu un objet {{identifiant: {{salaries: [...]}}}}.")
+        appartenance = {}
+        for identifiant, groupe in groupes.items():
+            if not isinstance(groupe, dict):
+                raise EntreeInvalide([pluriel, identifiant], f"{pluriel}.{identifiant} : attendu un objet.")
+            for cle in groupe:
+                if cle != "salaries" and systeme is not None and cle not in systeme.variables:
+                    raise EntreeInvalide(
+                        [pluriel, identifiant, cle],
+                        f"{pluriel}.{identifiant}.{cle} : rôle inconnu (et pas une variable) ; le seul rôle est "
+                        "salaries, la liste des identifiants des individus du groupe.",
+                    )
+            membres = groupe.get("salaries", [])
+            if isinstance(membres, str):
+                membres = [membres]
+            if not isinstance(membres, list):
+                raise EntreeInvalide(
+                    [pluriel, identifiant, "salaries"],
+                    f"{pluriel}.{identifiant}.salaries : attendu une liste d'identifiants d'individus.",
+                )
+            for rang, membre in enumerate(membres):
+                chemin = [pluriel, identifiant, "salaries", rang]
+                if not isinstance(membre, str) or membre not in individus:
+                    raise EntreeInvalide(
+                        chemin,
+                        f"{_prefixe(chemin)}{_court(membre)} n'est pas un identifiant de individus.",
+                    )
+                if membre in appartenance:
+                    raise EntreeInvalide(
+                        chemin,
+                        f"{_prefixe(chemin)}l'individu {membre} est déjà salarié de {pluriel}.{appartenance[membre]} ; "
+                        f"chaque individu appartient à exactement un groupe de {pluriel}.",
+                    )
+                appartenance[membre] = identifiant
+        sans_groupe = [ident for ident in individus if ident not in appartenance]
+        if sans_groupe and pluriel in situation:
+            chemin = ["individus", sans_groupe[0]]
+            raise EntreeInvalide(
+                chemin,
+                f"individus.{sans_groupe[0]} : l'individu n'est salarié d'aucun groupe de {pluriel} ; "
+                f"listez-le dans les salaries d'un groupe de {pluriel}.",
+            )
+    for identifiant, variables in individus.items():
+        if isinstance(variables, dict):
+            _controler_quotite(identifiant, variables)
+
+
+def _controler_quotite(identifiant, variables):
+    quotites = variables.get("quotite_de_travail")
+    salaires = variables.get("salaire_de_base")
+    if not isinstance(quotites, dict) or not isinstance(salaires, dict):
+        return
+    for periode, quotite in quotites.items():
+        salaire = salaires.get(periode)
+        if quotite == 0 and isinstance(salaire, int | float) and not isinstance(salaire, bool) and salaire > 0:
+            chemin = ["individus", identifiant, "quotite_de_travail", periode]
+            raise EntreeInvalide(
+                chemin,
+                f"{_prefixe(chemin)}quotité de travail nulle alors qu'un salaire de base de {salaire} est versé ; "
+                "attendu une quotité entre 0 (exclu) et 1.",
+            )
