@@ -4,6 +4,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +80,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             self.add_variable(classe)
         self.parameters = ParametresDeLaLoi("", directory_path=str(PARAMETRES))
         valider_les_entrees(self)
+        if "openfisca_web_api.scripts.serve" in sys.modules:  # lancé par `openfisca serve` : même contrat d'entrée
+            from openfisca_secu.api import proteger_openfisca_serve
+
+            proteger_openfisca_serve()
 
     def get_package_metadata(self) -> dict[str, str]:
         if self._metadonnees is None:

@@ -16,6 +16,7 @@ DERNIER_JOUR = periods.period(DERNIER_MOIS).stop
 
 class droit_constant(Reform):
     name = "Droit constant : la loi de décembre 2026 pour les périodes postérieures"
+    droit_constant_applique = True  # lu par l'API (plage des périodes demandées) et le rapport de microsimulation
 
     def apply(self):
         pass

@@ -14,6 +14,7 @@ from openfisca_secu.entities import etablissement
 from openfisca_secu.variables.atmp.outils import (
     parametres_du_tarif,
     premier,
+    refus,
     taux_net,
     taux_publies,
     verifier_positif,
@@ -72,19 +73,22 @@ def verifier_taux_collectif(etablissement, period, besoin):
     code = etablissement("code_risque_atmp", period)[rang]
     debut = f"Taux net collectif AT/MP inconnu pour {period} (établissement n° {rang}) : "
     if not numpy.isnan(etablissement("taux_brut_collectif_atmp", period)[rang]):
-        raise ValueError(debut + "une majoration M1 à M4 manque (valeur de l'arrêté non trouvée) ; donnez-la.")
+        raise refus(rang, debut + "une majoration M1 à M4 manque (valeur de l'arrêté non trouvée) ; donnez-la.")
     if etablissement("eleves_etudiants_atmp", period)[rang] or etablissement("charge_partielle_atmp", period)[rang]:
-        raise ValueError(
-            debut + "élèves et étudiants (D242-6-23) ou charge partielle (D242-6-18) : donnez taux_brut_collectif_atmp."
+        raise refus(
+            rang,
+            debut
+            + "élèves et étudiants (D242-6-23) ou charge partielle (D242-6-18) : donnez taux_brut_collectif_atmp.",
         )
     if code == "":
-        raise ValueError(debut + "donnez code_risque_atmp, taux_brut_collectif_atmp ou taux_net_collectif_atmp.")
+        raise refus(rang, debut + "donnez code_risque_atmp, taux_brut_collectif_atmp ou taux_net_collectif_atmp.")
     lieu = (
         " du Haut-Rhin, du Bas-Rhin et de la Moselle"
         if etablissement("regime_alsace_moselle", period.first_month)[rang]
         else ""
     )
-    raise ValueError(
+    raise refus(
+        rang,
         debut + f"code_risque_atmp « {code} » absent des taux publiés{lieu} connus pour {period} ; "
-        "donnez taux_brut_collectif_atmp ou taux_net_collectif_atmp."
+        "donnez taux_brut_collectif_atmp ou taux_net_collectif_atmp.",
     )
