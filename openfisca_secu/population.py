@@ -14,6 +14,13 @@ import numpy
 import yaml
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from openfisca_secu.colonnes import (
+    ErreurDePopulation,
+    controler_population,
+    convertir_colonne,
+    position_dans_un_tableau,
+)
+
 
 @lru_cache
 def donnees_de_reference() -> dict:
@@ -89,16 +96,45 @@ def population_synthetique(taille: int, periode: str, systeme, graine: int = 202
     }
 
 
-def simulation_de_population(systeme, periode: str, entrees: dict[str, numpy.ndarray]):
-    """Simulation où chaque salarié est seul dans son établissement et son entreprise."""
+def entrees_de_population(systeme, entrees: dict) -> dict[str, numpy.ndarray]:
+    """Entrées d'une population contrôlées selon le contrat de `openfisca_secu.colonnes` (booléens, énumérations par
+    leur nom, nombres finis dans leurs bornes) ; ErreurDePopulation nommant la colonne et l'index sinon."""
+    if not isinstance(entrees, dict) or not entrees:
+        raise ErreurDePopulation("entrees : attendu un dictionnaire non vide {variable: tableau, un salarié par index}")
+    tailles = {}
+    converties = {}
+    for nom, valeurs in entrees.items():
+        variable = systeme.variables.get(nom) if isinstance(nom, str) else None
+        if variable is None:
+            raise ErreurDePopulation(f"colonne « {nom} » : ce n'est pas une variable d'openfisca-secu", str(nom))
+        if numpy.ndim(valeurs) == 0:
+            raise ErreurDePopulation(
+                f"colonne « {nom} » : attendu un tableau (une valeur par salarié), reçu la valeur seule {valeurs!r}",
+                nom,
+            )
+        converties[nom] = convertir_colonne(variable, valeurs, nom, position_dans_un_tableau)
+        tailles[nom] = len(converties[nom])
+    premiere, taille = next(iter(tailles.items()))
+    for nom, autre in tailles.items():
+        if autre != taille:
+            raise ErreurDePopulation(
+                f"colonne « {nom} » : {autre} valeurs, mais {taille} pour « {premiere} » (une valeur par salarié)", nom
+            )
+    if taille == 0:
+        raise ErreurDePopulation("entrees : aucun salarié (tableaux vides)")
+    controler_population(converties, position_dans_un_tableau)
+    return converties
+
+
+def simulation_de_population(systeme, periode: str, entrees: dict):
+    """Simulation où chaque salarié est seul dans son établissement et son entreprise (exactement un de chaque) ;
+    les entrées d'établissement et d'entreprise sont données par salarié."""
+    entrees = entrees_de_population(systeme, entrees)
     taille = len(next(iter(entrees.values())))
     simulation = SimulationBuilder().build_default_simulation(systeme, taille)
     for nom, valeurs in entrees.items():
         variable = systeme.variables[nom]
         if variable.value_type.__name__ == "Enum":
-            valeurs = numpy.asarray(valeurs)
-            if valeurs.dtype.kind == "O":  # chaînes venues de pandas
-                valeurs = valeurs.astype(str)
             valeurs = variable.possible_values.encode(valeurs)
         simulation.set_input(nom, periode, valeurs)
     return simulation

@@ -42,14 +42,21 @@ def main(arguments: list[str] | None = None) -> int:
             taille_synthetique=options.size,
             graphiques=not options.no_plots,
         )
-    except (ErreurDePopulation, ValueError) as erreur:
-        print(f"openfisca-secu : {erreur}", file=sys.stderr)
+    except (ErreurDePopulation, ValueError, OSError) as erreur:
+        # code 2 : la population, ses groupes ou les options sont fautifs (le message dit où)
+        print(f"openfisca-secu : {_message(erreur)}", file=sys.stderr)
         return 2
     print(resultat.rapport_markdown)
     print(f"Résultats dans {resultat.dossier} ({time.perf_counter() - debut:.1f} s) :")
     for fichier in resultat.fichiers:
         print(f"  {fichier}")
     return 0
+
+
+def _message(erreur: Exception) -> str:
+    if isinstance(erreur, OSError) and erreur.filename:
+        return f"{erreur.filename} : {erreur.strerror or erreur}"
+    return str(getattr(erreur, "message", erreur))
 
 
 if __name__ == "__main__":

@@ -43,30 +43,37 @@ def _empreinte(population: Path, **reglages) -> str:
 
 
 def _paquets(population: Path, taille: int, etablissements: Path | None, entreprises: Path | None) -> Iterator:
-    groupes = (
-        lecture.lire_groupes(etablissements, "etablissement_id"),
-        lecture.lire_groupes(entreprises, "entreprise_id"),
-    )
-    debut = 0
-    for index, paquet in enumerate(lecture.lire_table(population, taille)):
-        paquet = lecture.joindre_groupes(paquet.reset_index(drop=True), *groupes)
-        yield index, debut, paquet
-        debut += len(paquet)
+    """Paquets (rang, ligne du premier salarié, (entrées contrôlées, identifiants)) lus et contrôlés par le pilote."""
+    lus = lecture.lire_population(population, taille, systeme_de_reference(), etablissements, entreprises)
+    for index, (ligne, entrees, identifiants) in enumerate(lus):
+        yield index, ligne, (entrees, identifiants)
 
 
-def _calculer(paquet, debut: int, periode: str, reforme: str | None, mensuel: bool):
-    """Travail d'un paquet, exécutable dans un autre processus (Dask) : contrôle, calcul, résultats."""
-    entrees = lecture.entrees_du_paquet(paquet, systeme_de_reference(), debut)
-    identifiants = paquet[[c for c in paquet.columns if lecture.est_un_identifiant(c)]].copy()
-    identifiants.insert(0, "ligne", range(debut, debut + len(paquet)))
-    return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
+def _calculer(paquet, ligne: int, periode: str, reforme: str | None, mensuel: bool):
+    """Travail d'un paquet, exécutable dans un autre processus (Dask) : calcul et résultats. Un refus d'une formule
+    (entrée manquante ou incohérente) dit à quelles lignes du fichier correspondent les rangs du paquet."""
+    entrees, identifiants = paquet
+    try:
+        return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
+    except lecture.ErreurDePopulation:
+        raise
+    except ValueError as erreur:
+        message = getattr(erreur, "message", str(erreur))
+        raise lecture.ErreurDePopulation(
+            f"lignes {ligne} à {ligne + len(identifiants) - 1} (le salarié, l'établissement ou l'entreprise n° 0 est "
+            f"celui de la ligne {ligne}) : {message}"
+        ) from erreur
 
 
 def _nombre_de_lignes(population: Path) -> int | None:
     if population.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow
         import pyarrow.parquet
 
-        return pyarrow.parquet.ParquetFile(population).metadata.num_rows
+        try:
+            return pyarrow.parquet.ParquetFile(population).metadata.num_rows
+        except (pyarrow.ArrowException, OSError):
+            return None  # la lecture dira pourquoi le fichier est illisible
     return None
 
 
@@ -113,24 +120,33 @@ def simuler(
         total_paquets = -(-lignes // taille_des_paquets)
     barre = _barre(total_paquets, progression)
     agregats = None
-    if travailleurs or ordonnanceur:
-        from openfisca_secu.microsimulation.distribue import executer_avec_dask
+    try:
+        if travailleurs or ordonnanceur:
+            from openfisca_secu.microsimulation.distribue import executer_avec_dask
 
-        agregats = executer_avec_dask(
-            paquets, dossier, periode, reforme, mensuel, _calculer, _ecrire_paquet, travailleurs, ordonnanceur, barre
-        )
-    else:
-        for index, debut, paquet in paquets:
-            fichier_agregats = dossier / "agregats" / f"part-{index:05d}.json"
-            if fichier_agregats.exists():
-                agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
-            else:
-                resultats = _calculer(paquet, debut, periode, reforme, mensuel)
-                agregats = additionner(agregats, _ecrire_paquet(dossier, index, *resultats))
-            barre.update(1)
-    barre.close()
-    if agregats is None:
-        raise lecture.ErreurDePopulation(f"{population} : aucune ligne")
+            agregats = executer_avec_dask(
+                paquets,
+                dossier,
+                periode,
+                reforme,
+                mensuel,
+                _calculer,
+                _ecrire_paquet,
+                travailleurs,
+                ordonnanceur,
+                barre,
+            )
+        else:
+            for index, ligne, paquet in paquets:
+                fichier_agregats = dossier / "agregats" / f"part-{index:05d}.json"
+                if fichier_agregats.exists():
+                    agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
+                else:
+                    resultats = _calculer(paquet, ligne, periode, reforme, mensuel)
+                    agregats = additionner(agregats, _ecrire_paquet(dossier, index, *resultats))
+                barre.update(1)
+    finally:
+        barre.close()  # la barre finit sa ligne avant tout message d'erreur
     return rapport.ecrire(dossier, agregats, periode, reforme, graphiques)
 
 

@@ -104,17 +104,17 @@ def test_annee_et_mois(population, tmp_path):
         (lambda t: t.assign(salaire_de_bsae=1.0), "colonne « salaire_de_bsae » : ce n'est pas une variable d'entrée"),
         (
             lambda t: t.assign(categorie_salarie="ouvrier"),
-            "colonne « categorie_salarie » : valeur « ouvrier » inconnue",
+            "colonne « categorie_salarie », ligne 2 : valeur « ouvrier » inconnue",
         ),
         (
             lambda t: t.assign(effectif_entreprise=["beaucoup"] * len(t)),
-            "colonne « effectif_entreprise » : valeur « beaucoup » mal formée",
+            "colonne « effectif_entreprise », ligne 2 : valeur « beaucoup » illisible",
         ),
         (
             lambda t: t.assign(quotite_de_travail=numpy.where(t.index == 3, numpy.nan, 1.0)),
-            "valeur manquante à la ligne 3",
+            "colonne « quotite_de_travail », ligne 5 : valeur manquante",  # index 3 sous l'en-tête (ligne 1)
         ),
-        (lambda t: t.assign(salaire_de_base=-t["salaire_de_base"]), "salaire_de_base : valeur"),
+        (lambda t: t.assign(salaire_de_base=-t["salaire_de_base"]), "colonne « salaire_de_base », ligne 2 : valeur -"),
     ],
 )
 def test_colonne_mal_formee(population, tmp_path, modifier, message):
@@ -151,7 +151,7 @@ def test_groupes_joints_par_identifiant(tmp_path):
     assert list(resultats["etablissement_id"]) == ["a", "b", "a"]
     salaries.loc[0, "etablissement_id"] = "z"
     salaries.to_csv(tmp_path / "salaries.csv", index=False)
-    with pytest.raises(ErreurDePopulation, match="colonne « etablissement_id » : valeur z inconnue"):
+    with pytest.raises(ErreurDePopulation, match="colonne « etablissement_id », ligne 2 : valeur z inconnue"):
         simuler(
             tmp_path / "salaries.csv",
             "2024-05",
