@@ -395,7 +395,7 @@ def construire(systeme, donnees):
 
 
 def _droit_constant(systeme):
-    return getattr(systeme, "droit_constant_applique", False)
+    return getattr(systeme.parameters, "droit_constant", False)
 
 
 def _verifier_les_periodes(demandes, systeme):

@@ -156,7 +156,7 @@ PREMIER_MOIS = "2012-01"
 DERNIER_MOIS = "2026-12"
 PLAGE = f"{PREMIER_MOIS} à {DERNIER_MOIS}"
 _DEBUT = periods.period(PREMIER_MOIS).start
-_FIN = periods.period(DERNIER_MOIS).stop
+_FIN = DERNIER_JOUR = periods.period(DERNIER_MOIS).stop
 
 
 class HorsPlage(EntreeInvalide):

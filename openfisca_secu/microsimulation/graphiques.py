@@ -13,7 +13,7 @@ MULTIPLES_DU_SMIC = numpy.round(numpy.arange(0.8, 6.0001, 0.01), 2)
 
 def courbes(systeme, mois: str) -> dict[str, numpy.ndarray]:
     """Salarié non-cadre à temps plein d'une entreprise de 30 salariés, taux AT/MP 2 %, sur une grille de salaires."""
-    parametres = systeme.parameters(mois)
+    parametres = systeme.get_parameters_at_instant(mois)
     smic = parametres.smic.horaire_brut * parametres.smic.heures_annuelles / 12
     taille = len(MULTIPLES_DU_SMIC)
     simulation = simulation_de_population(
@@ -33,15 +33,15 @@ def courbes(systeme, mois: str) -> dict[str, numpy.ndarray]:
     }
 
 
-def dessiner(dossier: Path, agregats: dict, periode: str, reforme: str | None) -> list[Path]:
+def dessiner(dossier: Path, agregats: dict, periode: str, reforme: str | None, droit_constant=False) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
     mois = mois_de(periode)[0]
-    legislation = courbes(systeme_de_reference(), mois)
-    reformee = courbes(systeme_reforme(reforme), mois) if reforme else None
+    legislation = courbes(systeme_de_reference(droit_constant), mois)
+    reformee = courbes(systeme_reforme(reforme, droit_constant), mois) if reforme else None
     fichiers = []
     for cle, titre, nom in (
         ("taux_employeur", "Cotisations patronales nettes des réductions / brut", "taux_cotisation_employeur.png"),

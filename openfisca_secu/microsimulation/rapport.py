@@ -6,8 +6,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy
+from openfisca_core import periods
 
 from openfisca_secu.microsimulation.calcul import TRANCHES_EFFECTIF, TRANCHES_SMIC
+from openfisca_secu.validation import DERNIER_MOIS, PLAGE
 
 
 def _libelle_tranches(bornes, unite: str) -> list[str]:
@@ -21,11 +23,25 @@ def _euros(montant: float) -> str:
     return f"{montant / 1e6:,.2f}".replace(",", " ")
 
 
-def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, graphiques: bool):
+def loi_appliquee(periode: str, droit_constant: bool) -> str:
+    """La loi appliquée, dite dans le rapport : celle de la période, ou le droit constant de décembre 2026."""
+    debut, fin = str(periods.period(periode).start), str(periods.period(periode).stop)
+    if droit_constant and fin > str(periods.period(DERNIER_MOIS).stop):
+        return (
+            f"Loi appliquée : droit constant (option --droit-constant) — la loi en vigueur en décembre 2026 pour les "
+            f"mois après {DERNIER_MOIS}, la loi de chaque mois avant ; période {debut} à {fin}."
+        )
+    return (
+        f"Loi appliquée : la législation en vigueur chaque mois de la période ({debut} à {fin}), plage connue {PLAGE}."
+    )
+
+
+def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, graphiques: bool, droit_constant=False):
     from openfisca_secu.microsimulation.execution import Resultat
 
     lignes = [f"# Microsimulation {periode}" + (f" — réforme {reforme}" if reforme else ""), ""]
     lignes.append(f"{agregats['effectif']:,} salariés ; montants en millions d'euros sur la période.".replace(",", " "))
+    lignes += ["", loi_appliquee(periode, droit_constant)]
     lignes += ["", "## Totaux par ligne", "", "| ligne | législation | réforme | écart |", "|---|---:|---:|---:|"]
     for nom, (avant, apres) in agregats["lignes"].items():
         if avant or apres:
@@ -79,5 +95,5 @@ def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, gra
     if graphiques:
         from openfisca_secu.microsimulation import graphiques as dessin
 
-        fichiers += dessin.dessiner(dossier, agregats, periode, reforme)
+        fichiers += dessin.dessiner(dossier, agregats, periode, reforme, droit_constant)
     return Resultat(dossier=dossier, agregats=agregats, rapport_markdown=texte, fichiers=fichiers)
