@@ -375,72 +375,72 @@ def test_axes_balayage_de_salaire(serveur, serveur_openfisca):
 
 
 # --- la page : les requêtes que construit simulateur.js ----------------------------------------------------------
-def situation_de_la_page(
-    mois="2024-05", salaire=2500, quotite=1, categorie="non_cadre", taux_at=0.0112, alsace_moselle=False, effectif=20
+def _entrees_de_la_page(
+    quotite=1, categorie="non_cadre", taux_at=0.0112, alsace_moselle=False, effectif=20, vm=0.0, sante=0, taux_pas=None
 ):
-    """Copie de `situation(saisie, salaireDeBase)` de simulateur.js (avec deux lignes demandées)."""
+    """Copie de `entrees(saisie)` de simulateur.js : (individu, établissement, entreprise)."""
+    individu = {
+        "quotite_de_travail": quotite,
+        "categorie_salarie": categorie,
+        "contribution_employeur_complementaire_sante": sante,
+        "cotisation_salarie_complementaire_sante": 0,
+        "contribution_employeur_prevoyance": 0,
+        "cotisation_salarie_prevoyance": 0,
+    }
+    if taux_pas is not None:
+        individu["taux_prelevement_source"] = taux_pas
+    etablissement = {
+        "taux_accident_travail": taux_at,
+        "regime_alsace_moselle": alsace_moselle,
+        "taux_versement_mobilite": vm,
+    }
+    return individu, etablissement, {"effectif_entreprise": effectif}
+
+
+def fiche_de_la_page(mois="2024-05", salaire=2500, **saisie):
+    """Copie du corps POST /fiche_de_paie de simulateur.js : {situation: situation(saisie, salaire), periode}."""
+    individu, etablissement, entreprise = _entrees_de_la_page(**saisie)
+    par_mois = lambda valeurs: {nom: {mois: v} for nom, v in valeurs.items()}  # noqa: E731
     return {
-        "individus": {
-            "salarie": {
-                "salaire_de_base": {mois: salaire},
-                "quotite_de_travail": {mois: quotite},
-                "categorie_salarie": {mois: categorie},
-                "salaire_net": {mois: None},
-                "cout_total_employeur": {mois: None},
-            }
+        "situation": {
+            "individus": {"salarie": {"salaire_de_base": {mois: salaire}, **par_mois(individu)}},
+            "etablissements": {"etablissement": {"salaries": ["salarie"], **par_mois(etablissement)}},
+            "entreprises": {"entreprise": {"salaries": ["salarie"], **par_mois(entreprise)}},
         },
-        "etablissements": {
-            "etablissement": {
-                "salaries": ["salarie"],
-                "taux_accident_travail": {mois: taux_at},
-                "regime_alsace_moselle": {mois: alsace_moselle},
-            }
-        },
-        "entreprises": {"entreprise": {"salaries": ["salarie"], "effectif_entreprise": {mois: effectif}}},
+        "periode": mois,
     }
 
 
-def inversion_de_la_page(
-    mois="2024-05",
-    montant=2000,
-    quotite=1,
-    categorie="non_cadre",
-    taux_at=0.0112,
-    alsace_moselle=False,
-    effectif=20,
-    cible="salaire_net",
-):
-    """Copie du corps POST /inversion de simulateur.js."""
+def inversion_de_la_page(mois="2024-05", montant=2000, cible="salaire_net", **saisie):
+    """Copie du corps POST /inversion de simulateur.js (toutes les entrées à plat)."""
+    individu, etablissement, entreprise = _entrees_de_la_page(**saisie)
     return {
         "cible": cible,
         "periode": mois,
         "montants": [montant],
-        "entrees": {
-            "quotite_de_travail": quotite,
-            "categorie_salarie": categorie,
-            "effectif_entreprise": effectif,
-            "taux_accident_travail": taux_at,
-            "regime_alsace_moselle": alsace_moselle,
-        },
+        "entrees": {**individu, **etablissement, **entreprise},
     }
 
 
 CAS_PAGE = [
-    ("/trace", situation_de_la_page(quotite=0), 400, ["individus.salarie.quotite_de_travail.2024-05"]),
-    ("/trace", situation_de_la_page(quotite=1.5), 400, ["quotite_de_travail"]),
-    ("/trace", situation_de_la_page(categorie="astronaute"), 400, ["categorie_salarie", "astronaute"]),
-    ("/trace", situation_de_la_page(categorie=7), 400, ["categorie_salarie"]),
-    ("/trace", situation_de_la_page(taux_at="abc"), 400, ["etablissements.etablissement.taux_accident_travail"]),
-    ("/trace", situation_de_la_page(taux_at=None), 400, ["taux_accident_travail"]),
-    ("/trace", situation_de_la_page(alsace_moselle="false"), 400, ["regime_alsace_moselle"]),
-    ("/trace", situation_de_la_page(alsace_moselle="on"), 400, ["regime_alsace_moselle"]),
-    ("/trace", situation_de_la_page(effectif=-1), 400, ["entreprises.entreprise.effectif_entreprise"]),
-    ("/trace", situation_de_la_page(effectif=12.5), 400, ["effectif_entreprise"]),
-    ("/trace", situation_de_la_page(salaire="2 500"), 400, ["salaire_de_base"]),
-    ("/trace", situation_de_la_page(salaire=-1), 400, ["salaire_de_base"]),
-    ("/trace", situation_de_la_page(mois="2027-05"), 400, ["2027-05", "2012-01 à 2026-12"]),
-    ("/trace", situation_de_la_page(mois="2011-05"), 400, ["2011-05", "2012-01 à 2026-12"]),
-    ("/trace", situation_de_la_page(mois="2024-13"), 400, ["2024-13"]),
+    ("/fiche_de_paie", fiche_de_la_page(quotite=0), 400, ["individus.salarie.quotite_de_travail.2024-05"]),
+    ("/fiche_de_paie", fiche_de_la_page(quotite=1.5), 400, ["quotite_de_travail"]),
+    ("/fiche_de_paie", fiche_de_la_page(categorie="astronaute"), 400, ["categorie_salarie", "astronaute"]),
+    ("/fiche_de_paie", fiche_de_la_page(categorie=7), 400, ["categorie_salarie"]),
+    ("/fiche_de_paie", fiche_de_la_page(taux_at="abc"), 400, ["etablissements.etablissement.taux_accident_travail"]),
+    ("/fiche_de_paie", fiche_de_la_page(taux_at=None), 400, ["taux_accident_travail"]),
+    ("/fiche_de_paie", fiche_de_la_page(alsace_moselle="false"), 400, ["regime_alsace_moselle"]),
+    ("/fiche_de_paie", fiche_de_la_page(alsace_moselle="on"), 400, ["regime_alsace_moselle"]),
+    ("/fiche_de_paie", fiche_de_la_page(effectif=-1), 400, ["entreprises.entreprise.effectif_entreprise"]),
+    ("/fiche_de_paie", fiche_de_la_page(effectif=12.5), 400, ["effectif_entreprise"]),
+    ("/fiche_de_paie", fiche_de_la_page(vm=1.5), 400, ["taux_versement_mobilite"]),
+    ("/fiche_de_paie", fiche_de_la_page(sante=-10), 400, ["contribution_employeur_complementaire_sante"]),
+    ("/fiche_de_paie", fiche_de_la_page(taux_pas="7 %"), 400, ["taux_prelevement_source"]),
+    ("/fiche_de_paie", fiche_de_la_page(salaire="2 500"), 400, ["salaire_de_base"]),
+    ("/fiche_de_paie", fiche_de_la_page(salaire=-1), 400, ["salaire_de_base"]),
+    ("/fiche_de_paie", fiche_de_la_page(mois="2027-05"), 400, ["2027-05", "2012-01 à 2026-12"]),
+    ("/fiche_de_paie", fiche_de_la_page(mois="2011-05"), 400, ["2011-05", "2012-01 à 2026-12"]),
+    ("/fiche_de_paie", fiche_de_la_page(mois="2024-13"), 400, ["2024-13"]),
     ("/inversion", inversion_de_la_page(mois="2027-05"), 400, ["2012-01 à 2026-12"]),
     ("/inversion", inversion_de_la_page(mois="2011-05"), 400, ["2012-01 à 2026-12"]),
     ("/inversion", inversion_de_la_page(alsace_moselle="false"), 400, ["regime_alsace_moselle"]),
@@ -464,12 +464,5 @@ def test_requetes_de_la_page(serveur, route, corps, code, fragments):
 
 def test_requetes_valides_de_la_page(serveur):
     """Témoin : les mêmes requêtes, valides, répondent 200."""
-    assert _poster(serveur, json.dumps(situation_de_la_page()), "/trace").status_code == 200
+    assert _poster(serveur, json.dumps(fiche_de_la_page()), "/fiche_de_paie").status_code == 200
     assert _poster(serveur, json.dumps(inversion_de_la_page()), "/inversion").status_code == 200
-
-
-def test_fiche_de_paie_meme_contrat(serveur):
-    corps = {"situation": situation_de_la_page(alsace_moselle="non"), "periode": "2024-05"}
-    _verifier(_poster(serveur, json.dumps(corps), "/fiche_de_paie"), "fiche", 400, ["regime_alsace_moselle"])
-    corps = {"situation": situation_de_la_page(mois="2027-05"), "periode": "2027-05"}
-    _verifier(_poster(serveur, json.dumps(corps), "/fiche_de_paie"), "fiche 2027", 400, ["2012-01 à 2026-12"])
