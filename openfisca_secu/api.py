@@ -465,10 +465,17 @@ def tracer(systeme, donnees):
 
 
 def profondeur_json(octets):
-    """Profondeur d'imbrication des objets et listes d'un texte JSON, mesurée sans le lire (les chaînes d'abord
-    effacées) : un JSON de 1 000 niveaux ferait dépasser la pile de récursion du lecteur."""
-    sans_chaines = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", octets)
-    caracteres = numpy.frombuffer(sans_chaines, dtype=numpy.uint8)
+    """Profondeur d'imbrication des objets et listes d'un texte JSON, mesurée sans le lire : un JSON de 1 000 niveaux
+    ferait dépasser la pile de récursion du lecteur. Un premier passage compte aussi les crochets des chaînes (un
+    majorant, rapide) ; s'il dépasse la limite, les chaînes sont effacées et la profondeur recomptée."""
+    majorant = _profondeur(octets)
+    if majorant <= PROFONDEUR_MAXIMALE_JSON:
+        return majorant
+    return _profondeur(re.sub(rb'"(?:[^"\\]|\\.)*"', b"", octets))
+
+
+def _profondeur(octets):
+    caracteres = numpy.frombuffer(octets, dtype=numpy.uint8)
     ouvrants = (caracteres == ord("{")) | (caracteres == ord("["))
     fermants = (caracteres == ord("}")) | (caracteres == ord("]"))
     return int(numpy.cumsum(ouvrants.astype(numpy.int64) - fermants).max(initial=0))
