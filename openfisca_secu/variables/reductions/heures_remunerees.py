@@ -9,14 +9,13 @@ from openfisca_secu.enumerations import TypeRemuneration
 
 class duree_collective_hebdomadaire(Variable):
     value_type = float
-    default_value = float("nan")
     entity = etablissement
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     unit = "hour"
     label = "Durée collective hebdomadaire (ou moyenne hebdomadaire) du travail de l'établissement (entrée)"
     reference = "CSS art. D241-26 III ; L242-8"
-    documentation = "NaN (défaut) : non saisie, la durée légale s'applique (duree_collective_hebdomadaire_applicable)."
+    documentation = "0 (défaut) : non saisie, la durée légale s'applique (duree_collective_hebdomadaire_applicable)."
 
 
 class duree_collective_hebdomadaire_applicable(Variable):
@@ -28,12 +27,12 @@ class duree_collective_hebdomadaire_applicable(Variable):
     reference = "CSS art. D241-26 III ; L242-8 ; code du travail, art. L3121-27"
     documentation = (
         "Un établissement sans saisie, même dans une simulation où d'autres établissements en ont une (le "
-        "constructeur lui donne alors NaN), prend la durée légale."
+        "constructeur lui donne alors la valeur par défaut, 0), prend la durée légale."
     )
 
     def formula(etablissement, period, parameters):
         saisie = etablissement("duree_collective_hebdomadaire", period)
-        return numpy.where(numpy.isnan(saisie), parameters(period).smic.duree_legale_hebdomadaire, saisie)
+        return numpy.where(saisie > 0, saisie, parameters(period).smic.duree_legale_hebdomadaire)
 
 
 class duree_moyenne_hebdomadaire_forfait(Variable):
