@@ -450,6 +450,9 @@ CAS_PAGE = [
     ("/inversion", inversion_de_la_page(taux_at=[0.01, 0.02]), 400, ["taux_accident_travail"]),
     ("/inversion", inversion_de_la_page(montant=-5), 400, ["montants"]),
     ("/inversion", inversion_de_la_page(cible="salaire_brut"), 400, ["cible"]),
+    ("/inversion", inversion_de_la_page(effectif="20 salariés"), 400, ["effectif_entreprise"]),
+    ("/inversion", inversion_de_la_page(taux_at="1,12 %"), 400, ["taux_accident_travail"]),
+    ("/inversion", inversion_de_la_page(vm="0,02"), 400, ["taux_versement_mobilite"]),
 ]
 
 
@@ -462,7 +465,34 @@ def test_requetes_de_la_page(serveur, route, corps, code, fragments):
     _verifier(_poster(serveur, json.dumps(corps), route), route, code, fragments)
 
 
+def test_meme_regle_des_chaines_numeriques(serveur):
+    """Une chaîne décimale à point vaut son nombre dans /inversion comme dans /calculate et /fiche_de_paie."""
+    chiffres = _poster(serveur, json.dumps(inversion_de_la_page(effectif=20, taux_at=0.0112)), "/inversion").json()
+    textes = _poster(serveur, json.dumps(inversion_de_la_page(effectif="20", taux_at="0.0112")), "/inversion").json()
+    assert textes["salaire_de_base"] == chiffres["salaire_de_base"]
+    fiche = _poster(serveur, json.dumps(fiche_de_la_page(salaire="2500.5")), "/fiche_de_paie")
+    assert fiche.status_code == 200, fiche.text
+
+
 def test_requetes_valides_de_la_page(serveur):
     """Témoin : les mêmes requêtes, valides, répondent 200."""
     assert _poster(serveur, json.dumps(fiche_de_la_page()), "/fiche_de_paie").status_code == 200
     assert _poster(serveur, json.dumps(inversion_de_la_page()), "/inversion").status_code == 200
+
+
+def test_jamais_nan_ni_infini_dans_une_reponse(serveur, serveur_openfisca):
+    """Une valeur intermédiaire indéterminée (entrée AT/MP non donnée) revient null dans une trace ; une valeur
+    demandée indéterminée est une erreur 400 qui nomme le chemin, dans /calculate comme dans /trace."""
+
+    def lire(reponse):
+        return json.loads(reponse.text, parse_constant=lambda c: pytest.fail(f"{c} dans {reponse.text[:200]}"))
+
+    for url in (serveur, serveur_openfisca):
+        corps = _siege(taux_brut_collectif_atmp={"2024": None})
+        trace = _poster(url, json.dumps(corps), "/trace")
+        assert trace.status_code == 200, trace.text
+        assert lire(trace)["trace"]["taux_brut_collectif_atmp<2024>"]["value"] == [None]
+        for route in ("/calculate", "/trace"):
+            reponse = _poster(url, json.dumps(_siege(taux_net_collectif_atmp={"2024": None})), route)
+            assert reponse.status_code == 400, reponse.text
+            assert "etablissements.siege.taux_net_collectif_atmp.2024" in json.dumps(lire(reponse), ensure_ascii=False)
