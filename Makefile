@@ -45,22 +45,23 @@ page: setup
 	@echo "Simulateur de fiche de paie : http://127.0.0.1:$(PORT)/simulateur"
 	$(BIN)/python -m openfisca_secu.api --port $(PORT) $(if $(REFORMES),--reforms $(REFORMES))
 
-# Chromium (tests de la page, pilotés par Playwright) et tesseract (lecture des captures d'écran), paquets Debian.
+# Chromium (tests de la page, pilotés par Playwright), tesseract (lecture des captures d'écran) et poppler-utils
+# (pdftoppm : le PDF imprimé par Chromium rendu en image pour être relu), paquets Debian.
 # S'ils manquent, ils sont installés avec apt-get quand c'est possible (root, apt-get), après l'avoir annoncé ;
 # `make test INSTALLER_NAVIGATEUR=non` n'installe rien. Sans eux (ou si l'installation échoue, hors ligne), les tests
 # de la page sont sautés avec la raison. Jamais `playwright install` : Playwright utilise le Chromium du système.
 INSTALLER_NAVIGATEUR ?= oui
 navigateur:
-	@if command -v chromium >/dev/null && command -v tesseract >/dev/null; then :; \
+	@if command -v chromium >/dev/null && command -v tesseract >/dev/null && command -v pdftoppm >/dev/null; then :; \
 	elif [ "$(INSTALLER_NAVIGATEUR)" != oui ]; then \
-		echo "chromium ou tesseract absent, INSTALLER_NAVIGATEUR=$(INSTALLER_NAVIGATEUR) : tests de la page sautés"; \
+		echo "chromium, tesseract ou pdftoppm absent, INSTALLER_NAVIGATEUR=$(INSTALLER_NAVIGATEUR) : tests de la page sautés"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Tests de la page : installation des paquets Debian chromium et tesseract-ocr (apt-get update puis"; \
-		echo "apt-get install), absents de cette machine ; INSTALLER_NAVIGATEUR=non pour ne rien installer."; \
-		if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tesseract-ocr >/dev/null; \
-		then echo "chromium et tesseract-ocr installés."; \
+		echo "Tests de la page : installation des paquets Debian chromium, tesseract-ocr et poppler-utils (apt-get"; \
+		echo "update puis apt-get install), absents de cette machine ; INSTALLER_NAVIGATEUR=non pour ne rien installer."; \
+		if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tesseract-ocr poppler-utils >/dev/null; \
+		then echo "chromium, tesseract-ocr et poppler-utils installés."; \
 		else echo "Installation impossible : les tests de la page seront sautés."; fi; \
-	else echo "chromium ou tesseract absent et pas d'apt-get en root : les tests de la page seront sautés"; fi
+	else echo "chromium, tesseract ou pdftoppm absent et pas d'apt-get en root : les tests de la page seront sautés"; fi
 
 # Fuzzing long de l'API à partir de /spec (schemathesis, toutes les phases, 1 000 exemples par opération).
 fuzz: setup

@@ -16,12 +16,11 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_secu import CountryTaxBenefitSystem
 from openfisca_secu.atmp_sinistres import compter_sinistres, donner_sinistres
 
-# Codes risque dont le taux collectif 2024 est dans les paramètres (annexe 1) ; en Alsace-Moselle, 26.6AA (annexe 3).
-CODES_2024 = ["00.00B", "00.00A", "45.1AA", "26.6AA", "26.6EB", "51.1TG", "95.0ZA", "52.4CD", "52.3AC", "74.5BD"]
+# Hors Alsace-Moselle, tous les codes risque de l'annexe 1 de l'année ; en Alsace-Moselle, 26.6AA (annexe 3).
 EFFECTIFS = numpy.array([3, 8, 15, 19, 20, 35, 80, 149, 150, 300, 3000])
 
 
-def entrees(taille: int, annee: int, aleas) -> dict[str, dict[str, numpy.ndarray]]:
+def entrees(taille: int, annee: int, aleas, codes: list[str]) -> dict[str, dict[str, numpy.ndarray]]:
     alsace_moselle = aleas.random(taille) < 0.04
     ctn = aleas.choice(list("abcdefg"), taille)
     activite = numpy.where(
@@ -33,7 +32,7 @@ def entrees(taille: int, annee: int, aleas) -> dict[str, dict[str, numpy.ndarray
     donnees = {
         "comite_technique_national_atmp": {str(annee): ctn},
         "activite_btp_atmp": {str(annee): activite},
-        "code_risque_atmp": {str(annee): numpy.where(alsace_moselle, "26.6AA", aleas.choice(CODES_2024, taille))},
+        "code_risque_atmp": {str(annee): numpy.where(alsace_moselle, "26.6AA", aleas.choice(codes, taille))},
         "regime_alsace_moselle": {f"{annee}-01": alsace_moselle},
         "effectif_entreprise_atmp": {str(annee): effectif},
         "groupe_taux_unique_atmp": {str(annee): groupe},
@@ -73,7 +72,9 @@ def main() -> None:
 
     debut = time.perf_counter()
     simulation = SimulationBuilder().build_default_simulation(systeme, taille)
-    for nom, par_periode in entrees(taille, annee, aleas).items():
+    publies = systeme.parameters(f"{annee}-12-31").atmp.taux_nets_collectifs.general
+    codes = [cle.replace("_", ".") for cle in publies]
+    for nom, par_periode in entrees(taille, annee, aleas, codes).items():
         variable = systeme.variables[nom]
         for periode, valeurs in par_periode.items():
             if variable.value_type.__name__ == "Enum":
@@ -89,6 +90,10 @@ def main() -> None:
     debut = time.perf_counter()
     simulation.calculate("taux_accident_travail", f"{annee}-06")
     print(f"Taux AT/MP du mois {annee}-06 (déjà tarifé) : {time.perf_counter() - debut:6.3f} s")
+    simulation.delete_arrays("taux_net_collectif_atmp", str(annee))
+    debut = time.perf_counter()
+    simulation.calculate("taux_net_collectif_atmp", str(annee))
+    print(f"Taux collectifs de {taille:,} établissements ({len(codes)} codes) : {time.perf_counter() - debut:6.3f} s")
 
     modes = simulation.calculate("mode_tarification_atmp", str(annee)).decode_to_str()
     repartition = ", ".join(

@@ -8,8 +8,8 @@
   `/parameter/<chemin>`, `/entities`, `/spec`), avec un exemple de situation dans `/spec` ;
 - `POST /inversion` : le salaire de base pour un salaire net ou un coût total employeur voulu
   (`openfisca_secu.inversion`), décrit dans `/spec` ;
-- `GET /simulateur` : la page du simulateur (fichiers statiques de `openfisca_secu/page/`) et `GET /simulateur/lignes`,
-  la liste des lignes de la fiche de paie avec leur libellé et leur référence.
+- `GET /simulateur` : la page du simulateur (fichiers statiques de `openfisca_secu/page/`), qui affiche le bulletin de
+  `POST /fiche_de_paie`.
 
 Une entrée impossible reçoit une réponse 4xx dont le message nomme le champ, et le serveur continue de servir :
 en plus de ce que fait l'API standard (variable inconnue 404, période mal formée, type ou valeur d'énumération
@@ -471,10 +471,6 @@ def creer_application(systeme=None, reformes=()):
     def simulateur():
         return send_from_directory(PAGE, "index.html")
 
-    @app.route("/simulateur/lignes")
-    def lignes():
-        return jsonify(lignes_de_la_fiche(systeme))
-
     @app.route("/simulateur/<path:fichier>")
     def fichier_du_simulateur(fichier):
         return send_from_directory(PAGE, fichier)
@@ -486,80 +482,6 @@ def creer_application(systeme=None, reformes=()):
         return _erreur(f"{erreur.name} : {erreur.description}", erreur.code or 500)
 
     return app
-
-
-def lignes_de_la_fiche(systeme):
-    """Sections de la fiche de paie : chaque ligne avec son libellé et sa référence, côté salarié ou employeur."""
-    from openfisca_secu.variables.cotisations import totaux
-
-    def decrire(noms):
-        return [
-            {
-                "variable": nom,
-                "libelle": systeme.variables[nom].label,
-                "reference": _reference(systeme.variables[nom].reference),
-            }
-            for nom in noms
-            if nom in systeme.variables
-        ]
-
-    return {
-        "sections": [
-            {
-                "titre": "Cotisations salariales",
-                "cote": "salarie",
-                "signe": 1,
-                "lignes": decrire(totaux.COTISATIONS_SALARIALES),
-            },
-            {"titre": "CSG et CRDS", "cote": "salarie", "signe": 1, "lignes": decrire(totaux.CONTRIBUTIONS_SALARIALES)},
-            {
-                "titre": "Réductions de cotisations salariales",
-                "cote": "salarie",
-                "signe": -1,
-                "lignes": decrire(totaux.REDUCTIONS_SALARIALES),
-            },
-            {
-                "titre": "Cotisations et contributions patronales",
-                "cote": "employeur",
-                "signe": 1,
-                "lignes": decrire(totaux.COTISATIONS_EMPLOYEUR),
-            },
-            {
-                "titre": "Réductions et exonérations patronales",
-                "cote": "employeur",
-                "signe": -1,
-                "lignes": decrire(totaux.REDUCTIONS_EMPLOYEUR),
-            },
-        ],
-        "entrees": decrire(
-            (
-                "salaire_de_base",
-                "remuneration_brute",
-                "assiette_cotisations_sociales",
-                "plafond_securite_sociale",
-                "smic_mensuel_reference",
-                "contribution_employeur_retraite_supplementaire",
-                "contribution_employeur_prevoyance",
-            )
-        ),
-        "totaux": decrire(
-            (
-                "cotisations_salariales",
-                "csg_crds_salarie",
-                "reductions_salariales",
-                "salaire_net",
-                "cotisations_employeur",
-                "reductions_employeur",
-                "cout_total_employeur",
-            )
-        ),
-    }
-
-
-def _reference(reference):
-    if reference is None:
-        return []
-    return [reference] if isinstance(reference, str) else list(reference)
 
 
 def main(arguments=None):

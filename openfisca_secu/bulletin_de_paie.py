@@ -634,7 +634,8 @@ def format_fr(nombre: float | None, decimales: int = 2) -> str:
     if nombre is None:
         return ""
     texte = f"{abs(nombre):,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
-    return ("−" if nombre < 0 else "") + texte
+    nul = not any(chiffre in "123456789" for chiffre in texte)  # « 0,00 », jamais « −0,00 »
+    return ("−" if nombre < 0 and not nul else "") + texte
 
 
 def format_taux(taux: float | None) -> str:

@@ -35,3 +35,10 @@ class EmployeurAideADomicile(Enum):
     particulier = "Particulier employeur (L241-10 I a : 70 ans et plus)"
     structure_degressive = "Structure de l'alinéa 5 du III de L241-10 (exonération dégressive, D241-5-2)"
     structure_prorata = "Autre structure du III de L241-10 (exonération au prorata des heures, D241-5-3)"
+
+
+class BaremeLodeom(Enum):
+    aucun = "Pas d'exonération LODEOM (L752-3-2)"
+    competitivite = "Barème de compétitivité (L752-3-2 II et III A)"
+    competitivite_renforcee = "Barème de compétitivité renforcée (L752-3-2 III B)"
+    innovation_croissance = "Barème d'innovation et de croissance (L752-3-2 III C)"

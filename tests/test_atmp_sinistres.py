@@ -162,7 +162,7 @@ INDIVIDUEL_2024 = {
         (
             {"code_risque_atmp": {"2024": ["99.99Z"]}, "effectif_entreprise_atmp": {"2024": [5]}},
             "2024",
-            "code_risque_atmp « 99.99Z » absent des taux publiés connus pour 2024",
+            r"code_risque_atmp « 99.99Z » absent des \d+ taux nets collectifs publiés connus pour l'année 2024",
         ),
         (
             {"code_risque_atmp": {"2021": ["45.2BD"]}, "effectif_entreprise_atmp": {"2021": [5]}},
@@ -170,9 +170,9 @@ INDIVIDUEL_2024 = {
             "code_risque_atmp « 45.2BD » absent",
         ),
         (
-            {"code_risque_atmp": {"2026": ["00.00A"]}, "effectif_entreprise_atmp": {"2026": [5]}},
-            "2026",
-            "code_risque_atmp « 00.00A » absent",
+            {"code_risque_atmp": {"2023": ["55.3AC"]}, "effectif_entreprise_atmp": {"2023": [5]}},
+            "2023",
+            "code_risque_atmp « 55.3AC » absent des 2 taux nets collectifs publiés connus pour l'année 2023",
         ),
         (
             {
@@ -181,7 +181,7 @@ INDIVIDUEL_2024 = {
                 "regime_alsace_moselle": {"2024": [True]},
             },
             "2024",
-            "absent des taux publiés du Haut-Rhin, du Bas-Rhin et de la Moselle",
+            "taux nets collectifs publiés du Haut-Rhin, du Bas-Rhin et de la Moselle",
         ),
         ({"eleves_etudiants_atmp": {"2024": [True]}}, "2024", "donnez taux_brut_collectif_atmp"),
         (

@@ -141,13 +141,15 @@ def agreger(legislation: dict, reformee: dict | None, tranche_smic, tranche_effe
     }
     ecart_cout = reformee["cout_total_employeur"] - legislation["cout_total_employeur"]
     ecart_net = reformee["salaire_net"] - legislation["salaire_net"]
-    agregats["employeurs"] = {
-        "gagnants": int((ecart_cout < -SEUIL_GAGNANT).sum()),
-        "perdants": int((ecart_cout > SEUIL_GAGNANT).sum()),
+    # des salariés comptés (un par ligne), selon que la réforme baisse ou augmente le coût de leur employeur, puis
+    # leur salaire net
+    agregats["salaries_selon_cout_employeur"] = {
+        "en_baisse": int((ecart_cout < -SEUIL_GAGNANT).sum()),
+        "en_hausse": int((ecart_cout > SEUIL_GAGNANT).sum()),
     }
-    agregats["salaries"] = {
-        "gagnants": int((ecart_net > SEUIL_GAGNANT).sum()),
-        "perdants": int((ecart_net < -SEUIL_GAGNANT).sum()),
+    agregats["salaries_selon_salaire_net"] = {
+        "en_hausse": int((ecart_net > SEUIL_GAGNANT).sum()),
+        "en_baisse": int((ecart_net < -SEUIL_GAGNANT).sum()),
     }
     for cle, tranche, nombre in (
         ("par_tranche_smic", tranche_smic, len(TRANCHES_SMIC) - 1),

@@ -2,6 +2,7 @@
 
 from openfisca_secu.base import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 from openfisca_secu.entities import entreprise, etablissement
+from openfisca_secu.enumerations import BaremeLodeom
 
 
 class effectif_entreprise(Variable):
@@ -46,6 +47,10 @@ class employeur_lodeom(Variable):
     reference = (
         "CSS art. L752-3-2 ; art. L241-2-1 et L241-6-1 (taux réduits maintenus pour ces seuls employeurs en 2026)"
     )
+    documentation = "À défaut de saisie, vrai si l'établissement a choisi un barème LODEOM (bareme_lodeom)."
+
+    def formula(etablissement, period):
+        return etablissement("bareme_lodeom", period) != BaremeLodeom.aucun
 
 
 class regularisation_progressive_plafond(Variable):

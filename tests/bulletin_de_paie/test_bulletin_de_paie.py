@@ -205,6 +205,8 @@ def test_modeles_par_date_et_effectif():
 def test_formats_francais():
     assert format_fr(2374.79) == "2\u202f374,79"
     assert format_fr(-299.7) == "−299,70"
+    assert format_fr(-0.001) == "0,00"  # un écart qui s'arrondit à zéro n'a pas de signe
+    assert format_fr(1_990_000 / 1e6) == "1,99"
     assert format_taux(0.069) == "6,9 %"
     assert format_taux(0.00016) == "0,016 %"
     assert centimes(2374.7924999999996) == 2374.79

@@ -1,13 +1,18 @@
 """Microsimulation : résultats par personne, rapport, reprise, paquets, erreurs de colonnes, Dask local."""
 
 import json
+import re
 
 import numpy
 import pandas
 import pytest
+from PIL import Image
 
+from openfisca_secu.bulletin_de_paie import format_fr
 from openfisca_secu.microsimulation import simuler
+from openfisca_secu.microsimulation.graphiques import GRAPHIQUES, coincidence
 from openfisca_secu.microsimulation.lecture import ErreurDePopulation
+from openfisca_secu.microsimulation.rapport import entier_fr, millions, nombre_fr, periode_en_lettres
 from openfisca_secu.population import population_synthetique
 
 
@@ -49,23 +54,96 @@ def test_paquets_identiques_a_un_seul_paquet(population, tmp_path, systeme):
         resultats_un["cout_total_employeur"], directe.calculate("cout_total_employeur", "2024-05")
     )
     assert (resultats_un["ecart_cout_total_employeur"] >= -1e-9).all()  # recentrer la réduction ne fait pas gagner
-    assert un.agregats["employeurs"]["perdants"] > 0
+    assert un.agregats["salaries_selon_cout_employeur"]["en_hausse"] > 0
 
 
-def test_rapport_et_graphiques(population, tmp_path):
+def test_rapport_et_graphiques(population, tmp_path, systeme):
     chemin, _ = population
     resultat = simuler(chemin, "2024-05", tmp_path, reforme="suppression_taux_reduits", progression=False)
     rapport = (tmp_path / "rapport.md").read_text()
-    assert (
-        "maladie_employeur" in rapport and "Par tranche de salaire" in rapport and "Par taille d'entreprise" in rapport
-    )
+    assert "Par tranche de salaire" in rapport and "Par taille d'entreprise" in rapport
+    assert "# Microsimulation de la paie, mai 2024" in rapport
+    # libellés des variables, pas leurs noms
+    assert f"| {systeme.variables['maladie_employeur'].label} |" in rapport
+    assert "maladie_employeur" not in rapport and "cout_total_employeur" not in rapport
+    # nombres au format français : virgule décimale, jamais de point décimal ni de « -0,00 »
+    assert not re.search(r"\d\.\d", rapport), re.findall(r".*\d\.\d.*", rapport)
+    assert not re.search(r"[-−]0,00\b", rapport)
     donnees = json.loads((tmp_path / "rapport.json").read_text())
     avant, apres = donnees["lignes"]["maladie_employeur"]
     assert apres > avant  # les taux réduits supprimés coûtent aux employeurs
+    libelle = systeme.variables["maladie_employeur"].label
+    ligne = f"| {libelle} | {format_fr(avant / 1e6)} | {format_fr(apres / 1e6)} |"
+    assert ligne in rapport
     assert sum(donnees["par_tranche_smic"]["effectif"]) == 1_500
-    for nom in ("taux_cotisation_employeur.png", "net_sur_brut.png", "ecart_par_tranche.png"):
-        assert (tmp_path / nom).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert resultat.agregats["salaries"]["gagnants"] == 0
+    # ce qui est compté : des salariés, selon le coût de leur employeur puis selon leur net
+    resultats = _resultats(tmp_path)
+    hausse = int((resultats["ecart_cout_total_employeur"] > 0.005).sum())
+    assert 0 < hausse == resultat.agregats["salaries_selon_cout_employeur"]["en_hausse"]
+    compte = (
+        f"Salariés dont le coût employeur baisse / augmente (employeur gagnant / perdant) : 0 / {entier_fr(hausse)}"
+    )
+    assert compte in rapport
+    assert "Employeurs gagnants" not in rapport
+    assert resultat.agregats["salaries_selon_salaire_net"] == {"en_hausse": 0, "en_baisse": 0}
+
+    # graphiques : titre qui dit le cas tracé, légende qui dit où les courbes coïncident (titre et légende relus dans
+    # les métadonnées du PNG)
+    textes = {}
+    for nom in GRAPHIQUES:
+        image = Image.open(tmp_path / nom)
+        assert image.format == "PNG"
+        textes[nom] = image.text
+    for nom in ("taux_cotisation_employeur.png", "net_sur_brut.png"):
+        assert (
+            "Salarié non-cadre à temps plein, entreprise de 30 salariés, taux AT/MP 2 %, mai 2024"
+            in (textes[nom]["Title"])
+        )
+    # la suppression des taux réduits ne touche pas le net : les deux courbes net / brut sont confondues, et le dit
+    assert "confondue avec la législation sur toute la grille" in textes["net_sur_brut.png"]["Description"]
+    # côté employeur, elles se rejoignent au-dessus des seuils des taux réduits (3,5 SMIC pour les allocations
+    # familiales, au centième de SMIC de la grille près)
+    assert re.search(
+        r"confondue avec la législation de 3,\d+ à 6 SMIC", textes["taux_cotisation_employeur.png"]["Description"]
+    )
+    assert "Suppression des taux réduits" in textes["ecart_par_tranche.png"]["Title"]
+
+
+def test_aucun_graphique_perime(population, tmp_path):
+    chemin, _ = population
+    reglages = {"progression": False, "taille_des_paquets": 10_000}
+    simuler(chemin, "2024-05", tmp_path, reforme="suppression_taux_reduits", **reglages)
+    assert all((tmp_path / nom).exists() for nom in GRAPHIQUES)
+    # sans réforme : pas d'écart à tracer, l'ancien graphique d'écart disparaît ; les courbes sont redessinées
+    resultat = simuler(chemin, "2024-05", tmp_path, **reglages)
+    assert not (tmp_path / "ecart_par_tranche.png").exists()
+    assert "Réforme" not in Image.open(tmp_path / "net_sur_brut.png").text["Description"]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(
+        p.name for p in resultat.fichiers if p.suffix == ".png"
+    )
+    # sans graphiques : aucun PNG ne reste
+    simuler(chemin, "2024-05", tmp_path, graphiques=False, **reglages)
+    assert not list(tmp_path.glob("*.png"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "attendu"),
+    [
+        ([1, 2, 3, 4], [1, 2, 3, 4], "partout"),
+        ([1, 2, 3, 4], [0, 0, 0, 0], None),
+        ([1, 2, 3, 4], [1, 2, 0, 0], "de 1 à 1,5 SMIC"),
+        ([1, 2, 3, 4], [1, 0, 3, 4], "à 1 SMIC et de 2 à 2,5 SMIC"),
+    ],
+)
+def test_coincidence_des_courbes(a, b, attendu):
+    x = numpy.array([1, 1.5, 2, 2.5])
+    assert coincidence(x, numpy.array(a, dtype=float), numpy.array(b, dtype=float)) == attendu
+
+
+def test_formats_du_rapport():
+    assert periode_en_lettres("2024-05") == "mai 2024" and periode_en_lettres("2024") == "année 2024"
+    assert millions(1_990_000) == "1,99" and millions(-4_321_000) == "−4,32"
+    assert nombre_fr(1.2) == "1,2" and nombre_fr(2000) == "2\u202f000"
 
 
 def test_reprise_apres_interruption(population, tmp_path):

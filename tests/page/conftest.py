@@ -1,7 +1,8 @@
 """Navigateur pour les tests de la page : Chromium de Debian piloté par Playwright (jamais `playwright install`).
 
-`make navigateur` (lancé par `make test`) installe chromium et tesseract-ocr avec apt-get ; sans eux, les tests de
-la page sont sautés avec la raison (et échouent si EXIGER_NAVIGATEUR=1, ce que fait la CI).
+`make navigateur` (lancé par `make test`) installe chromium, tesseract-ocr et poppler-utils (pdftoppm, pour relire le
+PDF imprimé) avec apt-get ; sans eux, les tests de la page sont sautés avec la raison (et échouent si
+EXIGER_NAVIGATEUR=1, ce que fait la CI).
 """
 
 import os
@@ -44,6 +45,14 @@ def tesseract():
     chemin = shutil.which("tesseract")
     if chemin is None:
         _absent("tesseract", "tesseract-ocr")
+    return chemin
+
+
+@pytest.fixture(scope="session")
+def pdftoppm():
+    chemin = shutil.which("pdftoppm")
+    if chemin is None:
+        _absent("pdftoppm", "poppler-utils")
     return chemin
 
 

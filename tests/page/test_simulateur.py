@@ -1,71 +1,83 @@
-"""La page du simulateur dans un vrai Chromium sans écran : saisie, fiche de paie, références, paramètres, erreurs.
+"""La page du simulateur dans un vrai Chromium sans écran : saisie, bulletin clarifié et détaillé, impression, erreurs.
 
-Les montants attendus sont calculés en Python, sans l'API. La vérification par capture d'écran lit les cellules
-clés (brut, net, coût total, quelques lignes) sur les captures PNG avec tesseract : ce que voit l'utilisateur,
-pas seulement le DOM.
+Le bulletin attendu est calculé en Python (`openfisca_secu.bulletin_de_paie.fiche_de_paie`, sans l'API) pour la
+même situation. La page doit l'afficher cellule par cellule ; puis ce que voit l'utilisateur est relu par tesseract,
+sur la capture d'écran du bulletin et sur le PDF imprimé par Chromium (rendu en PNG par pdftoppm) : les montants des
+rangées, des totaux et des nets s'y lisent, et le formulaire n'est pas imprimé.
 """
 
 import re
 import subprocess
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_secu import inversion
-from openfisca_secu.variables.cotisations.totaux import (
-    CONTRIBUTIONS_SALARIALES,
-    COTISATIONS_EMPLOYEUR,
-    COTISATIONS_SALARIALES,
-    REDUCTIONS_EMPLOYEUR,
-    REDUCTIONS_SALARIALES,
-)
-
-SALARIE = (*COTISATIONS_SALARIALES, *CONTRIBUTIONS_SALARIALES)
-EMPLOYEUR = COTISATIONS_EMPLOYEUR
+from openfisca_secu.bulletin_de_paie import fiche_de_paie
 
 
 def euros(montant):
     """Comme Intl.NumberFormat("fr-FR", {style: "currency", currency: "EUR"}) dans Chromium : valeur binaire exacte
     arrondie au centime, la moitié loin de zéro ; espace fine insécable des milliers, insécable avant €."""
+    return f"{nombre(montant)}\u00a0€"
+
+
+def nombre(montant):
+    """Comme Intl.NumberFormat("fr-FR", {minimumFractionDigits: 2, maximumFractionDigits: 2}) : « 2 374,79 »."""
     centimes = Decimal(montant).quantize(Decimal("0.01"), ROUND_HALF_UP)
     texte = f"{abs(centimes):,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{'-' if centimes < 0 else ''}{texte}\u00a0€"
+    return f"{'-' if centimes < 0 else ''}{texte}"
 
 
-def affiche(montant, signe=1):
-    """Montant signé tel que la page l'affiche (une réduction nulle s'affiche 0, pas -0)."""
-    return signe * montant if montant else 0.0
+def pourcent(taux):
+    """Comme la page : taux en %, au plus 4 décimales utiles, insécable avant % ; vide sans taux."""
+    if taux is None:
+        return ""
+    texte = f"{Decimal(repr(taux)) * 100:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{texte}\u00a0%"
 
 
-def attendu(systeme, saisie, salaire_de_base):
-    """Paie calculée directement en Python pour la saisie du formulaire."""
+def situation(saisie, salaire_de_base):
+    """La situation que la page envoie à /fiche_de_paie pour cette saisie (écrite ici à la main, pas lue du JS)."""
     p = saisie["mois"]
-    noms = (*SALARIE, *REDUCTIONS_SALARIALES, *EMPLOYEUR, *REDUCTIONS_EMPLOYEUR)
-    noms += ("remuneration_brute", "salaire_net", "cout_total_employeur", "cotisations_salariales")
-    corps = {
-        "individus": {
-            "salarie": {
-                "salaire_de_base": {p: salaire_de_base},
-                "quotite_de_travail": {p: saisie["quotite"] / 100},
-                "categorie_salarie": {p: saisie["categorie"]},
-            }
-        },
+    individu = {
+        "salaire_de_base": salaire_de_base,
+        "quotite_de_travail": saisie["quotite"] / 100,
+        "categorie_salarie": saisie["categorie"],
+        "contribution_employeur_complementaire_sante": saisie["sante_employeur"],
+        "cotisation_salarie_complementaire_sante": saisie["sante_salarie"],
+        "contribution_employeur_prevoyance": saisie["prevoyance_employeur"],
+        "cotisation_salarie_prevoyance": saisie["prevoyance_salarie"],
+    }
+    if saisie["taux_pas"] != "":
+        individu["taux_prelevement_source"] = saisie["taux_pas"] / 100
+    if saisie["apprenti"]:
+        individu["contrat_apprentissage"] = True
+    if saisie["lodeom"] == "innovation_croissance":
+        individu["salarie_lodeom_projets_innovants"] = True
+    salarie = {nom: {p: valeur} for nom, valeur in individu.items()}
+    if saisie["apprenti"]:
+        salarie["date_debut_contrat"] = {"ETERNITY": saisie["debut_contrat"]}
+    etablissement = {
+        "taux_accident_travail": saisie["taux_at"] / 100,
+        "regime_alsace_moselle": saisie["alsace_moselle"],
+        "taux_versement_mobilite": saisie["taux_vm"] / 100,
+    }
+    if saisie["lodeom"]:
+        etablissement["bareme_lodeom"] = saisie["lodeom"]
+    return {
+        "individus": {"salarie": salarie},
         "etablissements": {
-            "etablissement": {
-                "salaries": ["salarie"],
-                "taux_accident_travail": {p: saisie["taux_at"] / 100},
-                "regime_alsace_moselle": {p: saisie["alsace_moselle"]},
-            }
+            "etablissement": {"salaries": ["salarie"], **{nom: {p: v} for nom, v in etablissement.items()}}
         },
         "entreprises": {"entreprise": {"salaries": ["salarie"], "effectif_entreprise": {p: saisie["effectif"]}}},
     }
-    simulation = SimulationBuilder().build_from_entities(systeme, corps)
-    return {nom: float(simulation.calculate(nom, p)[0]) for nom in noms}
 
 
 def remplir(page, url, saisie):
     page.goto(f"{url}/simulateur")
+    page.wait_for_selector("body[data-pret]")
     page.check(f"input[name=mode][value={saisie['mode']}]")
     page.fill("#montant", str(saisie["montant"]))
     page.fill("#mois", saisie["mois"])
@@ -73,100 +85,175 @@ def remplir(page, url, saisie):
     page.fill("#taux_at", str(saisie["taux_at"]))
     page.fill("#quotite", str(saisie["quotite"]))
     page.select_option("#categorie", saisie["categorie"])
+    page.select_option("#contrat", "apprentissage" if saisie["apprenti"] else "droit_commun")
+    if saisie["apprenti"]:
+        page.fill("#debut_contrat", saisie["debut_contrat"])
     page.set_checked("#alsace_moselle", saisie["alsace_moselle"])
+    if saisie["lodeom"]:
+        valeur = page.get_attribute(f'#dispositif option[data-valeur="bareme_lodeom={saisie["lodeom"]}"]', "value")
+        page.select_option("#dispositif", valeur)
+    for champ in ("sante_employeur", "sante_salarie", "prevoyance_employeur", "prevoyance_salarie", "taux_vm"):
+        page.fill(f"#{champ}", str(saisie[champ]))
+    page.fill("#taux_pas", str(saisie["taux_pas"]))
     page.click("#calculer")
-    page.wait_for_selector("body[data-etat]", timeout=30_000)
+    page.wait_for_selector("body[data-etat]", timeout=60_000)
 
 
-def lire_par_ocr(tesseract, image):
-    """Texte d'une capture d'une seule ligne, lu par tesseract, réduit aux chiffres, virgule et signe moins."""
-    resultat = subprocess.run(
-        [tesseract, str(image), "stdout", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789,-€ "],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return re.sub(r"[^0-9,\-]", "", resultat.stdout)
-
-
-def chiffres(texte):
-    return re.sub(r"[^0-9,\-]", "", texte)
-
-
-SAISIE_BRUT = {
+SAISIE = {
     "mode": "brut",
-    "montant": 3000,
+    "montant": 3456.78,
     "mois": "2024-05",
     "effectif": 35,
     "taux_at": 1.12,
     "quotite": 100,
     "categorie": "cadre",
+    "apprenti": False,
+    "debut_contrat": "",
     "alsace_moselle": False,
+    "lodeom": None,
+    "sante_employeur": 45.5,
+    "sante_salarie": 30.25,
+    "prevoyance_employeur": 20,
+    "prevoyance_salarie": 12.4,
+    "taux_vm": 1.75,
+    "taux_pas": 7.5,
 }
 
 
-def test_fiche_depuis_le_brut(page, serveur, systeme, tesseract, tmp_path):
-    remplir(page, serveur, SAISIE_BRUT)
-    assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
-    valeurs = attendu(systeme, SAISIE_BRUT, 3000)
+def rangees(fiche):
+    """(clé data-rangee de la page, rangée) pour chaque rangée imprimée, dans l'ordre du bulletin."""
+    for i, rubrique in enumerate(fiche["rubriques"]):
+        for j, rangee in enumerate(rubrique["rangees"]):
+            yield f"{i}-{j}", rangee
+    for j, rangee in enumerate(fiche["exonerations"]["rangees"]):
+        yield f"exonerations-0-{j}", rangee
 
-    # chaque ligne de la fiche : montant du bon côté, référence légale
-    for noms, cote, signe in (
-        (SALARIE, "salarie", 1),
-        (EMPLOYEUR, "employeur", 1),
-        (REDUCTIONS_EMPLOYEUR, "employeur", -1),
-    ):
-        for nom in noms:
-            ligne = page.locator(f"#corps tr[data-variable={nom}]")
-            assert ligne.count() == 1, nom
-            cellule = ligne.locator(f"td.{cote}")
-            assert cellule.get_attribute("data-montant") == f"{affiche(valeurs[nom], signe):.2f}", nom
-            assert cellule.inner_text() == euros(affiche(valeurs[nom], signe)), nom
-            reference = " ; ".join(systeme.variables[nom].reference)
-            assert ligne.locator("td.reference").inner_text() == reference, nom
-            # une ligne nulle est masquée tant qu'on ne demande pas les lignes nulles
-            assert ligne.is_visible() == (abs(valeurs[nom]) >= 0.005), nom
-    for nom, cote in (("salaire_net", "salarie"), ("cout_total_employeur", "employeur")):
-        cellule = page.locator(f"#corps tr[data-variable={nom}] td.{cote}")
-        assert cellule.inner_text() == euros(valeurs[nom])
-    assert page.inner_text("#synthese_net .valeur") == euros(valeurs["salaire_net"])
-    assert page.inner_text("#synthese_cout .valeur") == euros(valeurs["cout_total_employeur"])
 
-    # les paramètres utilisés, avec leur valeur à la date de la paie
-    maladie = page.locator("#corps tr[data-variable=maladie_employeur] td.parametres")
-    maladie.locator("summary").click()
-    texte = maladie.inner_text()
-    assert "cotisations.maladie.employeur.taux_reduit = 0.07 (au 2024-05-01)" in texte
-    assert "cotisations.maladie.employeur.seuil_taux_reduit.multiple_smic" in texte
-    apec = page.locator("#corps tr[data-variable=apec_salarie] td.parametres")
-    apec.locator("summary").click()
-    assert "plafond_securite_sociale.mensuel = 3864 (au 2024-05-01)" in apec.inner_text()
+def montants_imprimes(fiche):
+    """Les montants que le bulletin clarifié imprime : rémunération, rangées, totaux, nets, impôt, coût total."""
+    montants = [ligne["montant"] for ligne in fiche["remuneration"]] + [fiche["salaire_brut"]]
+    for _, rangee in rangees(fiche):
+        montants += [m for m in (rangee["montant_salarie"], rangee["montant_employeur"]) if m]
+    t = fiche["totaux"]
+    if fiche["total_avant_exonerations"]:
+        montants += [t["cotisations_salarie"], t["cotisations_employeur"]]
+    else:
+        montants += [t["salarie"], t["employeur"]]
+    montants += [fiche["net_a_payer_avant_impot"], fiche["net_imposable"], fiche["net_paye"]]
+    montants += [fiche["cout_total_employeur"]]
+    if "impot_preleve_a_la_source" in fiche:
+        montants.append(fiche["impot_preleve_a_la_source"]["montant"])
+    if "montant_net_social" in fiche:
+        montants.append(fiche["montant_net_social"])
+    return montants
 
-    # les lignes nulles s'affichent à la demande
-    page.check("#lignes_nulles")
-    assert page.locator("#corps tr[data-variable=agff_salarie]").is_visible()
 
-    # capture d'écran : ce qui est affiché se lit comme attendu
-    page.screenshot(path=tmp_path / "fiche.png", full_page=True)
-    cellules = {
-        "#synthese_brut .valeur": valeurs["remuneration_brute"],
-        "#synthese_net .valeur": valeurs["salaire_net"],
-        "#synthese_cout .valeur": valeurs["cout_total_employeur"],
-        "#corps tr[data-variable=salaire_net] td.salarie": valeurs["salaire_net"],
-        "#corps tr[data-variable=cout_total_employeur] td.employeur": valeurs["cout_total_employeur"],
-        "#corps tr[data-variable=maladie_employeur] td.employeur": valeurs["maladie_employeur"],
-        "#corps tr[data-variable=reduction_generale] td.employeur": -valeurs["reduction_generale"],
+def lire_montants(tesseract, image):
+    """Les montants « 1 234,56 » lus par tesseract sur une image (espaces des milliers retirés), avec leur nombre."""
+    texte = subprocess.run(
+        [tesseract, str(image), "stdout", "--psm", "6"], capture_output=True, text=True, check=True
+    ).stdout
+    texte = re.sub(r"(?<=\d)[ \u202f\u00a0](?=\d{3},\d{2})", "", texte)
+    return texte, Counter(re.findall(r"-?\d+,\d{2}", texte))
+
+
+def verifier_lecture(texte, lus, fiche):
+    """Chaque montant imprimé du bulletin se lit sur l'image (au moins autant de fois qu'il est imprimé)."""
+    attendus = Counter(nombre(m).replace("\u202f", "") for m in montants_imprimes(fiche))
+    manquants = {m: n for m, n in attendus.items() if lus[m] < n}
+    assert not manquants, f"montants absents de l'image : {manquants}\n{texte}"
+
+
+def verifier_bulletin(page, fiche):
+    """Chaque cellule du bulletin affiché est celle du bulletin calculé en Python."""
+    for cle, rangee in rangees(fiche):
+        tr = page.locator(f'#corps tr.rangee[data-rangee="{cle}"]')
+        assert tr.count() == 1, cle
+        for cote in ("salarie", "employeur"):
+            montant = rangee[f"montant_{cote}"]
+            cellule = tr.locator(f"td.{cote}")
+            assert cellule.inner_text() == (nombre(montant) if montant else ""), (cle, cote)
+            assert cellule.get_attribute("data-montant") == f"{montant:.2f}", (cle, cote)
+            assert tr.locator(f"td.taux-{cote}").inner_text() == pourcent(rangee[f"taux_{cote}"]), (cle, cote)
+        assert tr.locator("td.base").inner_text() == ("" if rangee["base"] is None else nombre(rangee["base"]))
+    t = fiche["totaux"]
+    avant = fiche["total_avant_exonerations"]
+    totaux = {
+        "salaire_brut": ("salarie", fiche["salaire_brut"]),
+        "net_a_payer_avant_impot": ("salarie", fiche["net_a_payer_avant_impot"]),
+        "net_imposable": ("salarie", fiche["net_imposable"]),
+        "net_paye": ("salarie", fiche["net_paye"]),
+        "cout_total_employeur": ("employeur", fiche["cout_total_employeur"]),
     }
-    for rang, (selecteur, montant) in enumerate(cellules.items()):
-        image = tmp_path / f"cellule_{rang}.png"
-        page.locator(selecteur).screenshot(path=image)
-        assert lire_par_ocr(tesseract, image) == chiffres(euros(montant)), selecteur
+    salarie, employeur = (
+        (t["cotisations_salarie"], t["cotisations_employeur"]) if avant else (t["salarie"], t["employeur"])
+    )
+    assert page.inner_text("#total_cotisations td.salarie") == nombre(salarie)
+    assert page.inner_text("#total_cotisations td.employeur") == nombre(employeur)
+    if "montant_net_social" in fiche:
+        totaux["montant_net_social"] = ("salarie", fiche["montant_net_social"])
+    else:
+        assert page.locator("#montant_net_social").count() == 0
+    if "impot_preleve_a_la_source" in fiche:
+        impot = fiche["impot_preleve_a_la_source"]
+        totaux["impot_preleve_a_la_source"] = ("salarie", impot["montant"])
+        assert page.inner_text("#impot_preleve_a_la_source td.taux-salarie") == pourcent(impot["taux"])
+        assert page.inner_text("#impot_preleve_a_la_source td.base") == nombre(impot["base"])
+    for identifiant, (cote, montant) in totaux.items():
+        assert page.inner_text(f"#{identifiant} td.{cote}") == nombre(montant), identifiant
+    assert page.inner_text("#synthese_net_paye .valeur") == euros(fiche["net_paye"])
+    assert page.inner_text("#synthese_cout .valeur") == euros(fiche["cout_total_employeur"])
+
+
+def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesseract, pdftoppm, tmp_path):
+    remplir(page, serveur, SAISIE)
+    assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
+    fiche = fiche_de_paie(situation(SAISIE, SAISIE["montant"]), SAISIE["mois"], systeme=systeme)
+    # la situation saisie est bien celle du bulletin : santé, prévoyance, versement mobilité, taux transmis
+    lignes = {ligne["variable"]: ligne for _, r in rangees(fiche) for ligne in r["lignes"]}
+    assert lignes["complementaire_sante_salarie"]["montant"] == 30.25
+    assert lignes["prevoyance_employeur"]["montant"] == 20
+    assert lignes["versement_mobilite_employeur"]["taux"] == 0.0175
+    assert fiche["impot_preleve_a_la_source"]["taux"] == 0.075
+    verifier_bulletin(page, fiche)
+    assert page.inner_text("#titre_bulletin") == "Bulletin de paie de mai 2024"
+    assert fiche["modele"]["reference"] in page.inner_text("#modele")
+
+    # vue clarifiée par défaut : les lignes légales détaillées sont masquées, puis affichées à la demande
+    details = page.locator("#corps tr.detail")
+    assert details.count() == sum(1 for ligne in lignes.values() if ligne["montant"] != 0)
+    assert not details.first.is_visible()
+    page.check("#detail")
+    for nom, ligne in lignes.items():
+        if ligne["montant"] == 0:
+            continue
+        tr = page.locator(f"#corps tr.detail[data-variable={nom}]")
+        assert tr.is_visible(), nom
+        assert ligne["reference"] in tr.inner_text(), nom
+        assert tr.locator(f"td.{ligne['cote']}").inner_text() == nombre(ligne["montant"]), nom
+    page.uncheck("#detail")
+
+    # capture d'écran du bulletin : les montants imprimés s'y lisent
+    page.locator("#resultat").screenshot(path=tmp_path / "bulletin.png")
+    verifier_lecture(*lire_montants(tesseract, tmp_path / "bulletin.png"), fiche)
+
+    # impression en PDF (feuille de style d'impression) : une page A4, sans formulaire, mêmes montants
+    page.emulate_media(media="print")
+    assert not page.locator("#formulaire").is_visible()
+    page.pdf(path=tmp_path / "bulletin.pdf", format="A4", print_background=True)
+    subprocess.run([pdftoppm, "-r", "300", "-png", str(tmp_path / "bulletin.pdf"), str(tmp_path / "pdf")], check=True)
+    (image,) = sorted(tmp_path.glob("pdf*.png"))  # le bulletin clarifié tient sur une page
+    texte, lus = lire_montants(tesseract, image)
+    verifier_lecture(texte, lus, fiche)
+    assert "Bulletin de paie de mai 2024" in texte
+    assert "Calculer" not in texte
 
 
 @pytest.mark.parametrize(
     "saisie",
     [
         {
+            **SAISIE,
             "mode": "salaire_net",
             "montant": 1234.56,
             "mois": "2019-03",
@@ -175,46 +262,83 @@ def test_fiche_depuis_le_brut(page, serveur, systeme, tesseract, tmp_path):
             "quotite": 50,
             "categorie": "non_cadre",
             "alsace_moselle": True,
+            "taux_pas": "",
         },
         {
+            **SAISIE,
             "mode": "cout_total_employeur",
             "montant": 5000,
             "mois": "2026-02",
             "effectif": 300,
             "taux_at": 0.9,
             "quotite": 80,
-            "categorie": "cadre",
-            "alsace_moselle": False,
         },
+        {
+            **SAISIE,
+            "mode": "salaire_net",
+            "montant": 1100,
+            "effectif": 10,
+            "categorie": "non_cadre",
+            "apprenti": True,
+            "debut_contrat": "2023-09-01",
+            "taux_pas": 0,
+        },
+        {**SAISIE, "mois": "2016-06", "taux_pas": ""},
+        {**SAISIE, "montant": 2500, "effectif": 8, "lodeom": "competitivite"},
+        {**SAISIE, "montant": 3500, "effectif": 40, "lodeom": "innovation_croissance", "mois": "2023-03"},
     ],
-    ids=["net, temps partiel, Alsace-Moselle, 2019", "coût total, 2026"],
+    ids=[
+        "net, temps partiel, Alsace-Moselle, taux neutre, 2019",
+        "coût total, 2026",
+        "apprenti, 2024",
+        "2016",
+        "LODEOM compétitivité, 2024",
+        "LODEOM innovation et croissance, 2023",
+    ],
 )
-def test_fiche_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tesseract, tmp_path, saisie):
+def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tesseract, tmp_path, saisie):
     remplir(page, serveur, saisie)
     assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
-    entrees = {
-        "quotite_de_travail": saisie["quotite"] / 100,
-        "categorie_salarie": saisie["categorie"],
-        "effectif_entreprise": saisie["effectif"],
-        "taux_accident_travail": saisie["taux_at"] / 100,
-        "regime_alsace_moselle": saisie["alsace_moselle"],
-    }
-    resultat = inversion.inverser(systeme, saisie["mois"], saisie["mode"], [saisie["montant"]], entrees)
-    brut = float(resultat.salaire_de_base[0])
-    valeurs = attendu(systeme, saisie, brut)
-    assert page.inner_text("#synthese_brut .valeur") == euros(brut)
-    assert page.inner_text("#synthese_net .valeur") == euros(valeurs["salaire_net"])
-    assert page.inner_text("#synthese_cout .valeur") == euros(valeurs["cout_total_employeur"])
-    cible = valeurs["salaire_net"] if saisie["mode"] == "salaire_net" else valeurs["cout_total_employeur"]
-    assert round(cible, 2) == round(float(resultat.atteint[0]), 2)
-    explication = page.inner_text("#synthese_inversion")
-    assert euros(brut) in explication
-    assert ("atteinte au centime" in explication) == bool(resultat.exact[0])
-    if saisie["alsace_moselle"]:
-        assert page.locator("#corps tr[data-variable=maladie_alsace_moselle_salarie]").is_visible()
-    selecteur = "#synthese_net .valeur" if saisie["mode"] == "salaire_net" else "#synthese_cout .valeur"
-    page.locator(selecteur).screenshot(path=tmp_path / "cible.png")
-    assert lire_par_ocr(tesseract, tmp_path / "cible.png") == chiffres(euros(cible))
+    brut = saisie["montant"]
+    if saisie["mode"] != "brut":
+        entrees = {
+            nom: valeurs[saisie["mois"]]
+            for entite in situation(saisie, 0).values()
+            for valeurs_entite in entite.values()
+            for nom, valeurs in valeurs_entite.items()
+            if nom not in ("salaries", "salaire_de_base", "date_debut_contrat")
+        }
+        if saisie["apprenti"]:
+            entrees["date_debut_contrat"] = {"ETERNITY": saisie["debut_contrat"]}
+        resultat = inversion.inverser(systeme, saisie["mois"], saisie["mode"], [saisie["montant"]], entrees)
+        brut = float(resultat.salaire_de_base[0])
+        explication = page.inner_text("#synthese_inversion")
+        assert euros(brut) in explication
+        assert ("atteinte au centime" in explication) == bool(resultat.exact[0])
+    fiche = fiche_de_paie(situation(saisie, brut), saisie["mois"], systeme=systeme)
+    verifier_bulletin(page, fiche)
+    exonerations = {ligne["variable"] for r in fiche["exonerations"]["rangees"] for ligne in r["lignes"]}
+    assert ("exoneration_salariale_apprenti" in exonerations) == saisie["apprenti"]
+    assert ("exoneration_lodeom" in exonerations) == bool(saisie["lodeom"])
+    if saisie["lodeom"]:
+        assert systeme.variables["bareme_lodeom"].possible_values[saisie["lodeom"]].value in page.inner_text("#legende")
+    assert ("impot_preleve_a_la_source" in fiche) == (saisie["mois"] >= "2019")
+    page.locator("#fiche").screenshot(path=tmp_path / "bulletin.png")
+    verifier_lecture(*lire_montants(tesseract, tmp_path / "bulletin.png"), fiche)
+
+
+def test_dispositifs_proposes_selon_le_modele(page, serveur, systeme):
+    page.goto(f"{serveur}/simulateur")
+    page.wait_for_selector("body[data-pret]")
+    options = page.locator("#dispositif option").evaluate_all("(os) => os.map((o) => o.dataset.valeur || '')")
+    baremes = [v.name for v in systeme.variables["bareme_lodeom"].possible_values if v.name != "aucun"]
+    attendues = ["", *(f"bareme_lodeom={bareme}" for bareme in baremes)]
+    assert options == attendues and len(attendues) == 4
+    assert page.locator("#dispositif").is_visible()
+    # la date de conclusion n'est demandée que pour un contrat d'apprentissage
+    assert not page.locator("#debut_contrat").is_visible()
+    page.select_option("#contrat", "apprentissage")
+    assert page.locator("#debut_contrat").is_visible()
 
 
 @pytest.mark.parametrize(
@@ -222,7 +346,7 @@ def test_fiche_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tesseract,
     [("brut", -5, "salaire_de_base"), ("salaire_net", -5, "montants"), ("brut", "", "Montant")],
 )
 def test_erreur_affichee(page, serveur, mode, montant, champ):
-    saisie = {**SAISIE_BRUT, "mode": mode, "montant": montant}
+    saisie = {**SAISIE, "mode": mode, "montant": montant}
     remplir(page, serveur, saisie)
     assert page.get_attribute("body", "data-etat") == "erreur"
     assert champ in page.inner_text("#erreur")
@@ -231,10 +355,17 @@ def test_erreur_affichee(page, serveur, mode, montant, champ):
     page.fill("#montant", "2500")
     page.check("input[name=mode][value=brut]")
     page.click("#calculer")
-    page.wait_for_selector("body[data-etat=calcule]", timeout=30_000)
+    page.wait_for_selector("body[data-etat=calcule]", timeout=60_000)
 
 
 def test_mois_hors_legislation(page, serveur):
-    remplir(page, serveur, {**SAISIE_BRUT, "mois": "2008-05"})
+    remplir(page, serveur, {**SAISIE, "mois": "2008-05"})
     assert page.get_attribute("body", "data-etat") == "erreur"
     assert "2008" in page.inner_text("#erreur")
+
+
+def test_lodeom_2026_refuse_avec_son_message(page, serveur):
+    # barèmes LODEOM de la LFSS 2026 non confirmés : le modèle refuse, la page affiche son message
+    remplir(page, serveur, {**SAISIE, "mois": "2026-02", "lodeom": "competitivite", "effectif": 8})
+    assert page.get_attribute("body", "data-etat") == "erreur"
+    assert "LODEOM" in page.inner_text("#erreur") or "lodeom" in page.inner_text("#erreur")

@@ -10,6 +10,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_secu.base import ETERNITY, YEAR, Variable
 from openfisca_secu.entities import etablissement
 from openfisca_secu.enumerations_atmp import ActiviteBtpAtmp, ComiteTechniqueNational
+from openfisca_secu.variables.atmp.outils import parametres_du_tarif, valeurs_par_code_risque
 
 
 class code_risque_atmp(Variable):
@@ -101,7 +102,15 @@ class activite_taux_collectif_atmp(Variable):
     entity = etablissement
     definition_period = YEAR
     label = "Activité de la liste de l'arrêté qui garde un taux collectif quel que soit l'effectif"
-    reference = "CSS art. D242-6-14 I"
+    reference = "CSS art. D242-6-14 I ; annexe 1 des arrêtés de tarification 2016 à 2020"
+    documentation = (
+        "Par défaut, la colonne « taux commun quel que soit l'effectif » de l'annexe 1 pour le code_risque_atmp "
+        "(tarifs 2016 à 2020) ; les données n'ont pas cette colonne avant 2016 ni depuis 2021 : à donner."
+    )
+
+    def formula(etablissement, period, parameters):
+        liste = parametres_du_tarif(parameters, period).mode_tarification.taux_collectif_quel_que_soit_effectif
+        return valeurs_par_code_risque(liste, etablissement("code_risque_atmp", period)) == 1
 
 
 class travailleurs_a_domicile_atmp(Variable):

@@ -41,17 +41,21 @@ def somme_par_groupe(valeurs, groupes):
     return numpy.where(groupes > 0, sommes[inverse], valeurs)
 
 
-def taux_publies(noeud, codes):
-    """Taux publié de chaque code risque (« 00.00B » → feuille `00_00B`), NaN pour un code absent du nœud.
+def valeurs_par_code_risque(noeud, codes):
+    """Valeur publiée pour chaque code risque (« 00.00B » → feuille `00_00B`), NaN pour un code absent du nœud.
 
-    Une boucle sur les codes distincts (quelques centaines au plus), pas sur les établissements.
+    Vectorisée, sans boucle sur les établissements : les codes distincts saisis sont normalisés (espaces, casse) puis
+    cherchés par dichotomie (numpy.searchsorted) parmi les codes publiés.
     """
-    table = {cle: float(noeud[cle]) for cle in noeud}
+    publies = sorted(noeud)
+    cles = numpy.array(publies, dtype=str)
+    valeurs = numpy.array([noeud[cle] for cle in publies], dtype=float)
+    if not len(cles):
+        return numpy.full(len(codes), numpy.nan)
     distincts, inverse = numpy.unique(numpy.asarray(codes, dtype=str), return_inverse=True)
-    valeurs = numpy.array(
-        [table.get(code.strip().upper().replace(".", "_"), numpy.nan) for code in distincts], dtype=float
-    )
-    return valeurs[inverse] if len(distincts) else numpy.zeros(len(codes))
+    demandes = numpy.char.replace(numpy.char.upper(numpy.char.strip(distincts)), ".", "_")
+    rangs = numpy.minimum(numpy.searchsorted(cles, demandes), len(cles) - 1)
+    return numpy.where(cles[rangs] == demandes, valeurs[rangs], numpy.nan)[inverse]
 
 
 def premier(masque):

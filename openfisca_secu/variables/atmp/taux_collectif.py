@@ -11,11 +11,12 @@ import numpy
 
 from openfisca_secu.base import YEAR, Variable
 from openfisca_secu.entities import etablissement
+from openfisca_secu.validation import EntreeInvalide
 from openfisca_secu.variables.atmp.outils import (
     parametres_du_tarif,
     premier,
     taux_net,
-    taux_publies,
+    valeurs_par_code_risque,
     verifier_positif,
 )
 
@@ -46,9 +47,9 @@ class taux_net_collectif_atmp(Variable):
         publies = parametres_du_tarif(parameters, period).taux_nets_collectifs
         code = etablissement("code_risque_atmp", period)
         alsace_moselle = etablissement("regime_alsace_moselle", period.first_month)
-        publie = numpy.where(
-            alsace_moselle, taux_publies(publies.alsace_moselle, code), taux_publies(publies.general, code)
-        )
+        publie = valeurs_par_code_risque(publies.general, code)
+        if alsace_moselle.any():
+            publie = numpy.where(alsace_moselle, valeurs_par_code_risque(publies.alsace_moselle, code), publie)
         eleves = etablissement("eleves_etudiants_atmp", period)
         partielle = etablissement("charge_partielle_atmp", period)
         publie = numpy.where(eleves | partielle, numpy.nan, publie)
@@ -62,8 +63,9 @@ class taux_net_collectif_atmp(Variable):
         return numpy.where(donne, depuis_brut, publie)
 
 
-def verifier_taux_collectif(etablissement, period, besoin):
-    """Erreur qui nomme la donnée manquante quand le taux collectif d'un établissement qui en a besoin est NaN."""
+def verifier_taux_collectif(etablissement, period, parameters, besoin):
+    """Erreur d'entrée qui nomme la donnée manquante quand le taux collectif d'un établissement qui en a besoin est
+    NaN : code risque inconnu de l'arrêté de l'année, ou année dont l'arrêté n'est pas dans les paramètres."""
     taux = etablissement("taux_net_collectif_atmp", period)
     manquant = besoin & numpy.isnan(taux)
     if not manquant.any():
@@ -71,20 +73,28 @@ def verifier_taux_collectif(etablissement, period, besoin):
     rang = premier(manquant)
     code = etablissement("code_risque_atmp", period)[rang]
     debut = f"Taux net collectif AT/MP inconnu pour {period} (établissement n° {rang}) : "
+
+    def erreur(variable, message):
+        return EntreeInvalide(["etablissements", rang, variable, str(period)], debut + message)
+
     if not numpy.isnan(etablissement("taux_brut_collectif_atmp", period)[rang]):
-        raise ValueError(debut + "une majoration M1 à M4 manque (valeur de l'arrêté non trouvée) ; donnez-la.")
+        raise erreur("taux_brut_collectif_atmp", "une majoration M1 à M4 manque (valeur de l'arrêté non trouvée).")
     if etablissement("eleves_etudiants_atmp", period)[rang] or etablissement("charge_partielle_atmp", period)[rang]:
-        raise ValueError(
-            debut + "élèves et étudiants (D242-6-23) ou charge partielle (D242-6-18) : donnez taux_brut_collectif_atmp."
+        raise erreur(
+            "taux_brut_collectif_atmp",
+            "élèves et étudiants (D242-6-23) ou charge partielle (D242-6-18) : donnez taux_brut_collectif_atmp.",
         )
     if code == "":
-        raise ValueError(debut + "donnez code_risque_atmp, taux_brut_collectif_atmp ou taux_net_collectif_atmp.")
-    lieu = (
-        " du Haut-Rhin, du Bas-Rhin et de la Moselle"
-        if etablissement("regime_alsace_moselle", period.first_month)[rang]
-        else ""
-    )
-    raise ValueError(
-        debut + f"code_risque_atmp « {code} » absent des taux publiés{lieu} connus pour {period} ; "
-        "donnez taux_brut_collectif_atmp ou taux_net_collectif_atmp."
+        raise erreur(
+            "code_risque_atmp", "donnez code_risque_atmp, taux_brut_collectif_atmp ou taux_net_collectif_atmp."
+        )
+    alsace_moselle = etablissement("regime_alsace_moselle", period.first_month)[rang]
+    publies = parametres_du_tarif(parameters, period).taux_nets_collectifs
+    connus = len(list(publies.alsace_moselle if alsace_moselle else publies.general))
+    lieu = " du Haut-Rhin, du Bas-Rhin et de la Moselle (annexe 3)" if alsace_moselle else ""
+    raise erreur(
+        "code_risque_atmp",
+        f"code_risque_atmp « {code} » absent des {connus} taux nets collectifs publiés{lieu} connus pour l'année "
+        f"{period} (code inconnu cette année-là, ou arrêté de l'année absent des paramètres) ; donnez "
+        "taux_net_collectif_atmp ou taux_brut_collectif_atmp.",
     )

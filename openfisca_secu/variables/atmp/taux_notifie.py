@@ -42,7 +42,7 @@ class taux_net_atmp_avant_plafonnement(Variable):
             taux = etablissement("taux_net_individuel_atmp", period)
             part_individuelle = numpy.where(fraction > 0, fraction * taux, 0)
         if collectif.any():
-            verifier_taux_collectif(etablissement, period, collectif)
+            verifier_taux_collectif(etablissement, period, parameters, collectif)
             taux = etablissement("taux_net_collectif_atmp", period)
             part_collective = numpy.where(fraction < 1, (1 - fraction) * taux, 0)
         return numpy.where(renseignee, part_individuelle + part_collective, numpy.nan)

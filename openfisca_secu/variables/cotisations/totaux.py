@@ -61,6 +61,7 @@ REDUCTIONS_EMPLOYEUR = (
     "exoneration_aide_a_domicile",
     "deduction_forfaitaire_heures_supplementaires",
     "exoneration_employeur_apprenti",
+    "exoneration_lodeom",
 )
 REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires", "exoneration_salariale_apprenti")
 

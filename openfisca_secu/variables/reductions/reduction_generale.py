@@ -83,13 +83,18 @@ class reduction_generale_exclue(Variable):
     entity = individu
     definition_period = MONTH
     label = "Salarié ouvrant droit à une exonération non cumulable avec la réduction générale"
-    reference = "CSS art. L241-13 ; L241-10 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
-    documentation = "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018."
+    reference = "CSS art. L241-13 ; L241-10 ; L752-3-2 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
+    documentation = (
+        "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018 ; salarié ouvrant droit "
+        "à l'exonération LODEOM (L752-3-2)."
+    )
 
     def formula(individu, period):
         aide_a_domicile = individu.etablissement("employeur_aide_a_domicile", period)
-        return (aide_a_domicile != EmployeurAideADomicile.non_concerne) | individu(
-            "apprenti_exonere_cotisations_patronales", period
+        return (
+            (aide_a_domicile != EmployeurAideADomicile.non_concerne)
+            | individu("apprenti_exonere_cotisations_patronales", period)
+            | individu("lodeom_eligible", period)
         )
 
 
@@ -228,7 +233,7 @@ def _coefficient_du_mois(individu, period, parameters, formule):
     return formule(p, t, b, smic, individu("assiette_cotisations_sociales", period))
 
 
-def _cumul_par_periodes(individu, period, parameters, formule):
+def cumul_par_periodes(individu, period, parameters, formule):
     """Réduction due de janvier au mois `period` et coefficient de la dernière période.
 
     L'année est découpée en périodes où T et b restent constants (par exemple T change le 1er mai 2025) : la
@@ -280,10 +285,10 @@ class reduction_generale_coefficient_cumule(Variable):
     documentation = "Si T a changé en cours d'année, coefficient de la période commencée au changement."
 
     def formula_2012_01_01(individu, period, parameters):
-        return _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[1]
+        return cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[1]
 
     def formula_2026_01_01(individu, period, parameters):
-        return _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[1]
+        return cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[1]
 
 
 class reduction_generale_anticipee(Variable):
@@ -299,7 +304,7 @@ class reduction_generale_anticipee(Variable):
         montant = individu("reduction_generale_coefficient_mensuel", period) * individu(
             "assiette_cotisations_sociales", period
         )
-        return _plafonner(individu, period, montant, period)
+        return plafonner(individu, period, montant, period)
 
 
 class cotisations_champ_reduction_generale(Variable):
@@ -362,19 +367,19 @@ class reduction_generale_cumulee(Variable):
     )
 
     def formula_2012_01_01(individu, period, parameters):
-        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0])
+        return plafonner(individu, period, cumul_par_periodes(individu, period, parameters, _coefficient_d241_7)[0])
 
     def formula_2026_01_01(individu, period, parameters):
-        return _plafonner(individu, period, _cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0])
+        return plafonner(individu, period, cumul_par_periodes(individu, period, parameters, _coefficient_rgdu)[0])
 
 
-def _plafonner(individu, period, montant, cumul=None):
+def plafonner(individu, period, montant, cumul=None, facteur_b=True):
     """D241-11 : au plus b × cotisations du champ, et au plus les cotisations patronales dues, sur le cumul depuis
-    janvier (ou sur le seul mois pour le montant anticipé)."""
+    janvier (ou sur le seul mois pour le montant anticipé). Sans facteur b (LODEOM) : b = 1."""
     cumul = cumul or annee_jusqu_au_mois(period)
     champ = individu("cotisations_champ_reduction_generale", cumul, options=[ADD])
     patronales = individu("cotisations_employeur", cumul, options=[ADD])
-    b = individu("reduction_generale_facteur_b", period)
+    b = individu("reduction_generale_facteur_b", period) if facteur_b else 1
     return numpy.minimum(montant, numpy.minimum(b * champ, patronales))
 
 
@@ -406,36 +411,47 @@ class reduction_generale(Variable):
     )
 
     def formula(individu, period):
-        anticipee = individu("reduction_generale_anticipee", period)
-        progressive = (
-            individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
+        montant = montant_avec_regularisation(
+            individu, period, "reduction_generale_anticipee", "reduction_generale_cumulee"
         )
-        regularisation = individu("mois_de_regularisation", period)
-        if (progressive | regularisation).any():  # sinon, seul le montant anticipé du mois est dû
-            cumulee = individu("reduction_generale_cumulee", period)
-            if period.start.month == 1:
-                precedente = appliquee_avant = 0
-            else:
-                precedente = individu("reduction_generale_cumulee", period.offset(-1, "month"))
-                appliquee_avant = _imputee_les_mois_precedents(individu, period)
-            anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
-            montant = numpy.where(progressive, cumulee - precedente, anticipee)
-        else:
-            montant = anticipee
         # hors champ (particulier employeur, L241-13 II) ; non cumulable avec une autre exonération (L241-13)
         dans_le_champ = individu.etablissement("employeur_champ_allegements_generaux", period)
         return numpy.where(dans_le_champ & ~individu("reduction_generale_exclue", period), montant, 0)
 
 
-def _imputee_les_mois_precedents(individu, period):
+def montant_avec_regularisation(individu, period, anticipee_nom, cumulee_nom):
+    """Montant imputé sur le mois d'un allègement calculé sur l'année (D241-9, repris pour LODEOM par D752-7).
+
+    Régularisation annuelle : montant anticipé du mois (`anticipee_nom`), et au dernier mois de l'année ou du
+    contrat, montant dû sur la période (`cumulee_nom`) moins les montants imputés les mois précédents.
+    Régularisation progressive : montant dû sur le cumul à fin de mois moins celui dû à fin du mois précédent.
+    """
+    anticipee = individu(anticipee_nom, period)
+    progressive = (
+        individu.etablissement("mode_regularisation_reduction_generale", period) == ModeRegularisation.progressive
+    )
+    regularisation = individu("mois_de_regularisation", period)
+    if not (progressive | regularisation).any():  # seul le montant anticipé du mois est dû
+        return anticipee
+    cumulee = individu(cumulee_nom, period)
+    if period.start.month == 1:
+        precedente = appliquee_avant = 0
+    else:
+        precedente = individu(cumulee_nom, period.offset(-1, "month"))
+        appliquee_avant = _imputee_les_mois_precedents(individu, period, anticipee_nom, cumulee_nom)
+    anticipee = numpy.where(regularisation, cumulee - appliquee_avant, anticipee)
+    return numpy.where(progressive, cumulee - precedente, anticipee)
+
+
+def _imputee_les_mois_precedents(individu, period, anticipee_nom, cumulee_nom):
     """Régularisation annuelle : montants imputés de janvier au mois précédent. Après une régularisation (fin de
-    contrat), le total imputé est la réduction due à cette date ; ensuite s'ajoutent les montants anticipés."""
+    contrat), le total imputé est le montant dû à cette date ; ensuite s'ajoutent les montants anticipés."""
     total = 0
     for mois in annee_jusqu_au_mois(period.offset(-1, "month")).get_subperiods(MONTH):
-        anticipee = individu("reduction_generale_anticipee", mois)
+        anticipee = individu(anticipee_nom, mois)
         regularisation = individu("mois_de_regularisation", mois)
         if regularisation.any():
-            total = numpy.where(regularisation, individu("reduction_generale_cumulee", mois), total + anticipee)
+            total = numpy.where(regularisation, individu(cumulee_nom, mois), total + anticipee)
         else:
             total = total + anticipee
     return total
