@@ -42,7 +42,7 @@ def demarrer(commande, journal, delai=90):
         try:
             requests.get(f"{url}/", timeout=2)
             return processus, url
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # machine chargée : le serveur répond plus tard
             time.sleep(0.2)
     processus.terminate()
     raise RuntimeError(f"le serveur {commande} ne répond pas après {delai} s :\n{Path(journal).read_text()}")
