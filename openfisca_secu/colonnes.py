@@ -14,16 +14,14 @@ Une cellule vide, illisible, d'un type incompatible ou hors des bornes de `valid
 """
 
 import datetime
-import re
 from collections.abc import Callable
 
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.validation import BORNES, EntreeInvalide, lire_booleen, lire_nombre
+from openfisca_secu.validation import BORNES, DATE, EntreeInvalide, lire_booleen, lire_nombre
 
 BOOLEENS_ATTENDUS = "true/false, vrai/faux, oui/non ou 1/0"
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ENTIER = numpy.iinfo(numpy.int32)  # stockage des variables entières d'OpenFisca
 
 
@@ -216,7 +214,7 @@ def _convertir_type(variable, valeurs, decimale, refuser, rangs):
     if type_ is datetime.date:
         if genre == "U":
             premier(
-                numpy.array([_DATE.fullmatch(texte) is None for texte in valeurs.tolist()], dtype=bool),
+                numpy.array([DATE.fullmatch(texte) is None for texte in valeurs.tolist()], dtype=bool),
                 lambda v: f"valeur « {v} » illisible ; attendu {attendu(variable)}",
             )
             try:
