@@ -205,7 +205,7 @@ def verifier_bulletin(page, fiche):
     assert page.inner_text("#synthese_cout .valeur") == euros(fiche["cout_total_employeur"])
 
 
-def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesseract, pdftoppm, tmp_path):
+def test_bulletin_clarifie_detaille_et_capture(page, serveur, systeme, tesseract, tmp_path):
     remplir(page, serveur, SAISIE)
     assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
     fiche = fiche_de_paie(situation(SAISIE, SAISIE["montant"]), SAISIE["mois"], systeme=systeme)
@@ -237,7 +237,12 @@ def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesse
     page.locator("#resultat").screenshot(path=tmp_path / "bulletin.png")
     verifier_lecture(*lire_montants(tesseract, tmp_path / "bulletin.png"), fiche)
 
-    # impression en PDF (feuille de style d'impression) : une page A4, sans formulaire, mêmes montants
+
+def test_bulletin_imprime_en_pdf(page, serveur, systeme, tesseract, pdftoppm, tmp_path):
+    """Impression en PDF (feuille de style d'impression) : une page A4, sans formulaire, les mêmes montants."""
+    remplir(page, serveur, SAISIE)
+    assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
+    fiche = fiche_de_paie(situation(SAISIE, SAISIE["montant"]), SAISIE["mois"], systeme=systeme)
     page.emulate_media(media="print")
     assert not page.locator("#formulaire").is_visible()
     page.pdf(path=tmp_path / "bulletin.pdf", format="A4", print_background=True)
