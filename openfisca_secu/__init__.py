@@ -4,6 +4,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
 from openfisca_secu.entities import entities
-from openfisca_secu.validation import valider_les_entrees, verifier_instant
+from openfisca_secu.validation import DERNIER_JOUR, valider_les_entrees, verifier_instant
 
 _ICI = Path(__file__).parent
 # Installé : openfisca_secu/parameters ; dépôt source : ../parameters.
@@ -62,10 +63,17 @@ _CLASSE = re.compile(r"class (\w+)\b")
 
 class ParametresDeLaLoi(ParameterNode):
     """Racine des paramètres : la loi n'est lue qu'entre janvier 2012 et décembre 2026 (HorsPlage sinon, dans toutes
-    les portes, formules comprises) ; la réforme `droit_constant` ramène les dates postérieures à décembre 2026."""
+    les portes, formules comprises). En droit constant (réforme `droit_constant`, qui met `droit_constant` à vrai sur
+    sa copie des paramètres ; les réformes appliquées ensuite le gardent), une date postérieure lit la loi du
+    31 décembre 2026."""
+
+    droit_constant = False
 
     def get_at_instant(self, instant):
-        verifier_instant(periods.instant(instant))
+        instant = periods.instant(instant)
+        if self.droit_constant:
+            instant = min(instant, DERNIER_JOUR)
+        verifier_instant(instant)
         return super().get_at_instant(instant)
 
 
@@ -79,6 +87,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             self.add_variable(classe)
         self.parameters = ParametresDeLaLoi("", directory_path=str(PARAMETRES))
         valider_les_entrees(self)
+        if "openfisca_web_api.scripts.serve" in sys.modules:  # lancé par `openfisca serve` : même contrat d'entrée
+            from openfisca_secu.api import proteger_openfisca_serve
+
+            proteger_openfisca_serve()
 
     def get_package_metadata(self) -> dict[str, str]:
         if self._metadonnees is None:

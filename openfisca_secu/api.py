@@ -25,11 +25,14 @@ import argparse
 import linecache
 import math
 import os
+import re
+import sys
 from functools import wraps
 from pathlib import Path
 
 import numpy
-from flask import abort, jsonify, make_response, request, send_from_directory
+from flask import jsonify, request, send_from_directory
+from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.scripts import build_tax_benefit_system
@@ -39,6 +42,15 @@ from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_secu import bulletin_de_paie, inversion
+from openfisca_secu.validation import (
+    INDIVIDUS_MAXIMAUX_AXES,
+    PLAGE,
+    EntreeInvalide,
+    chemin_de_l_utilisateur,
+    nommer_les_entites,
+    valider_situation,
+    verifier_periode,
+)
 
 PAGE = Path(__file__).parent / "page"
 _PAQUET = Path(__file__).parent.resolve()
@@ -46,6 +58,8 @@ _PAQUET = Path(__file__).parent.resolve()
 # 10 000 salariés avec leur établissement et leur entreprise tiennent dans environ 4 Mo de JSON.
 TAILLE_MAXIMALE_REQUETE = 16 * 1024 * 1024
 PERSONNES_MAXIMALES_INVERSION = 200_000
+# Une situation a 4 niveaux ({individus: {alice: {variable: {période: valeur}}}}), les axes 4, /fiche_de_paie 5.
+PROFONDEUR_MAXIMALE_JSON = 20
 
 SITUATION_EXEMPLE = {
     "individus": {
@@ -161,18 +175,52 @@ def _refus_d_une_formule(erreur):
     return linecache.getline(str(fichier), trace.tb_lineno).strip().startswith("raise")
 
 
-def _erreur_de_calcul(erreur):
-    """Réponse 400 si l'erreur vient de la situation demandée, None si c'est une erreur du serveur."""
+def _erreur_de_calcul(erreur, simulation=None):
+    """Réponse 4xx si l'erreur vient de la situation demandée, None si c'est une erreur du serveur.
+
+    Avec la simulation, les rangs des entités (« individu n° 0 ») deviennent les identifiants de l'utilisateur."""
+    if isinstance(erreur, EntreeInvalide):
+        chemin = chemin_de_l_utilisateur(erreur.chemin, simulation) if simulation is not None else erreur.chemin
+        message = nommer_les_entites(erreur.message, simulation) if simulation is not None else erreur.message
+        return _reponse_de_situation(chemin, message, erreur.code or 400)
+    if isinstance(erreur, SituationParsingError):
+        chemin, message = _feuille(erreur.error)
+        return _reponse_de_situation(chemin, message, erreur.code or 400)
+    if isinstance(erreur, PeriodMismatchError):
+        return _erreur(erreur.message, 400)
     if isinstance(erreur, ParameterNotFoundError):
-        return _erreur(
-            f"Période hors du champ de la législation décrite (janvier 2012 à décembre 2026) : {erreur}", 400
-        )
+        return _erreur(f"Période hors du champ de la législation décrite ({PLAGE}) : {erreur}", 400)
     if isinstance(erreur, ValueError):
         message = str(erreur)
         # openfisca-core : variable demandée pour une période qui ne correspond pas à sa définition
         if message.startswith("Unable to compute variable") or _refus_d_une_formule(erreur):
-            return _erreur(message, 400)
+            return _erreur(nommer_les_entites(message, simulation) if simulation is not None else message, 400)
     return None
+
+
+def _feuille(arbre):
+    """(chemin, message) de la feuille d'une erreur de situation d'OpenFisca ({individus: {alice: {...: msg}}})."""
+    chemin = []
+    while isinstance(arbre, dict) and len(arbre) == 1:
+        cle, arbre = next(iter(arbre.items()))
+        chemin.append(cle)
+    while isinstance(arbre, list) and len(arbre) == 1:
+        arbre, chemin = arbre[0], [*chemin, 0]
+    return chemin, arbre if isinstance(arbre, str) else str(arbre)
+
+
+def _reponse_de_situation(chemin, message, code):
+    """Erreur au format d'OpenFisca (le message à l'endroit fautif de la situation), message préfixé par le chemin
+    avec les identifiants de l'utilisateur (`entreprises.acme.effectif_entreprise.2024-05 : ...`)."""
+    texte = ".".join(map(str, chemin))
+    if texte and not str(message).startswith(texte):
+        message = f"{texte} : {message}"
+    corps = message
+    for cle in reversed([str(c) for c in chemin] or ["error"]):
+        corps = {cle: corps}
+    reponse = jsonify(corps)
+    reponse.status_code = code
+    return reponse
 
 
 class _Identifiants(list):
@@ -286,14 +334,31 @@ class ConstructeurDeSimulation(SimulationBuilder):
 
 
 def _valeur_json(variable, resultat, rang):
-    """Comme l'API OpenFisca : nom du membre d'une énumération, nombre réel, texte ou valeur Python."""
+    """Comme l'API OpenFisca : nom du membre d'une énumération, nombre réel, texte ou valeur Python ; une date en
+    AAAA-MM-JJ ; null pour une valeur non renseignée (valeur par défaut sentinelle : NaN d'une entrée, entier négatif,
+    date 1900 ou 2999), jamais la sentinelle elle-même."""
     if variable.value_type == Enum:
         return resultat.decode()[rang].name
+    valeur = resultat[rang]
     if variable.value_type is float:
-        return float(str(resultat[rang]))  # comme OpenFisca : pas de décimales parasites d'un float32
+        if not math.isfinite(valeur):
+            return None
+        return float(str(valeur))  # comme OpenFisca : pas de décimales parasites d'un float32
     if variable.value_type is str:
-        return str(resultat[rang])
-    return resultat[rang].item() if hasattr(resultat[rang], "item") else resultat[rang]
+        return str(valeur)
+    valeur = valeur.item() if hasattr(valeur, "item") else valeur
+    if _sentinelle(variable, valeur):
+        return None
+    return valeur.isoformat() if hasattr(valeur, "isoformat") else valeur
+
+
+def _sentinelle(variable, valeur):
+    defaut = variable.default_value
+    if variable.value_type is int:
+        return defaut < 0 and valeur == defaut
+    if hasattr(defaut, "year") and hasattr(valeur, "year"):
+        return valeur == defaut and not 1900 < defaut.year < 2999
+    return False
 
 
 def _demandes(donnees):
@@ -312,40 +377,86 @@ def _demandes(donnees):
 
 
 def construire(systeme, donnees):
-    """Simulation d'une situation JSON ; une situation mal formée que le constructeur d'OpenFisca laisse passer
-    jusqu'à une erreur Python (rôle donné comme texte, longueurs incohérentes...) devient une erreur de situation."""
+    """Simulation d'une situation JSON, contrôlée d'abord par `validation.valider_situation` (appartenance aux
+    groupes, rôles, axes et leur taille) ; une situation mal formée que le constructeur d'OpenFisca laisse passer
+    jusqu'à une erreur Python (rôle donné comme texte, longueurs incohérentes...) devient une erreur de situation.
+
+    `simulation.ids_d_origine` : les identifiants de chaque entité avant l'expansion des axes."""
+    valider_situation(donnees, systeme)
+    constructeur = ConstructeurDeSimulation()
     try:
-        return ConstructeurDeSimulation().build_from_entities(systeme, donnees)
+        simulation = constructeur.build_from_entities(systeme, donnees)
     except SituationParsingError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as erreur:
         raise SituationParsingError(["situation"], f"Situation invalide : {erreur}") from erreur
+    simulation.ids_d_origine = {pluriel: list(ids) for pluriel, ids in constructeur.entity_ids.items()}
+    return simulation
+
+
+def _droit_constant(systeme):
+    return getattr(systeme.parameters, "droit_constant", False)
+
+
+def _verifier_les_periodes(demandes, systeme):
+    """Chaque calcul demandé tombe dans la plage de la loi (ou après, en droit constant) ; chemin de l'utilisateur."""
+    for pluriel, identifiant, nom, periode in demandes:
+        lue = periods.period(periode)
+        if lue.unit != periods.DateUnit.ETERNITY:
+            verifier_periode(lue, _droit_constant(systeme), [pluriel, identifiant, nom, periode])
 
 
 def calculer(systeme, donnees):
     """Même contrat que `openfisca_web_api.handlers.calculate` (la situation, chaque null remplacé par sa valeur),
-    en temps linéaire : pas de dpath, rangs des identifiants lus dans un dictionnaire."""
+    en temps linéaire : pas de dpath, rangs des identifiants lus dans un dictionnaire. Avec des axes, chaque valeur
+    demandée est la liste de ses valeurs le long des axes. Une valeur indéterminée (NaN calculé) est une erreur."""
     simulation = construire(systeme, donnees)
+    demandes = list(_demandes(donnees))
+    _verifier_les_periodes(demandes, systeme)
     rangs = {}
-    for pluriel, identifiant, nom, periode in list(_demandes(donnees)):
-        if pluriel not in rangs:
-            population = simulation.get_population(pluriel)
-            rangs[pluriel] = {ident: rang for rang, ident in enumerate(population.ids)}
-        resultat = simulation.calculate(nom, periode)
-        donnees[pluriel][identifiant][nom][periode] = _valeur_json(
-            systeme.get_variable(nom), resultat, rangs[pluriel][identifiant]
-        )
+    try:
+        for pluriel, identifiant, nom, periode in demandes:
+            ids = simulation.ids_d_origine[pluriel]
+            if pluriel not in rangs:
+                rangs[pluriel] = {ident: rang for rang, ident in enumerate(ids)}
+            variable = systeme.get_variable(nom)
+            resultat = simulation.calculate(nom, periode)
+            rang = rangs[pluriel][identifiant]
+            positions = range(rang, len(resultat), len(ids))
+            if variable.value_type is float and variable.formulas:
+                _refuser_l_indetermine(resultat, positions, [pluriel, identifiant, nom, periode])
+            valeurs = [_valeur_json(variable, resultat, position) for position in positions]
+            donnees[pluriel][identifiant][nom][periode] = valeurs if "axes" in donnees else valeurs[0]
+    except Exception as erreur:
+        erreur.simulation = simulation
+        raise
     return donnees
+
+
+def _refuser_l_indetermine(resultat, positions, chemin):
+    valeurs = numpy.asarray(resultat)[list(positions)]
+    if not numpy.isfinite(valeurs).all():
+        raise EntreeInvalide(
+            chemin,
+            f"{chemin[2]} : valeur indéterminée pour {chemin[3]} (une entrée dont elle dépend manque ; pour la "
+            "tarification AT/MP, demandez taux_net_atmp_notifie : son erreur nomme la donnée manquante).",
+        )
 
 
 def tracer(systeme, donnees):
     """Même contrat que `openfisca_web_api.handlers.trace`, avec le constructeur en temps linéaire."""
     simulation = construire(systeme, donnees)
+    demandes_lues = list(_demandes(donnees))
+    _verifier_les_periodes(demandes_lues, systeme)
     simulation.trace = True
     demandes = []
-    for _pluriel, _identifiant, nom, periode in _demandes(donnees):
-        demandes.append(f"{nom}<{periode!s}>")
-        simulation.calculate(nom, periode)
+    try:
+        for _pluriel, _identifiant, nom, periode in demandes_lues:
+            demandes.append(f"{nom}<{periode!s}>")
+            simulation.calculate(nom, periode)
+    except Exception as erreur:
+        erreur.simulation = simulation
+        raise
     return {
         "trace": simulation.tracer.get_serialized_flat_trace(),
         "entitiesDescription": simulation.describe_entities(),
@@ -353,9 +464,66 @@ def tracer(systeme, donnees):
     }
 
 
+def profondeur_json(octets):
+    """Profondeur d'imbrication des objets et listes d'un texte JSON, mesurée sans le lire (les chaînes d'abord
+    effacées) : un JSON de 1 000 niveaux ferait dépasser la pile de récursion du lecteur."""
+    sans_chaines = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", octets)
+    caracteres = numpy.frombuffer(sans_chaines, dtype=numpy.uint8)
+    ouvrants = (caracteres == ord("{")) | (caracteres == ord("["))
+    fermants = (caracteres == ord("}")) | (caracteres == ord("]"))
+    return int(numpy.cumsum(ouvrants.astype(numpy.int64) - fermants).max(initial=0))
+
+
+def _garde_json():
+    """Avant toute vue : un corps JSON trop imbriqué est refusé (400) avant d'être lu."""
+    if request.method == "POST" and request.is_json:
+        profondeur = profondeur_json(request.get_data(cache=True))
+        if profondeur > PROFONDEUR_MAXIMALE_JSON:
+            return _erreur(
+                f"JSON trop imbriqué : {profondeur} niveaux d'objets ou de listes, au plus {PROFONDEUR_MAXIMALE_JSON}.",
+                400,
+            )
+    return None
+
+
+PARAMETRE_DROIT_CONSTANT = {
+    "name": "droit_constant",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": ["true", "false"], "default": "false"},
+    "description": (
+        f"La loi connue du paquet va de {PLAGE} : un calcul hors de cette plage est refusé (400). Avec "
+        "droit_constant=true, une période postérieure à 2026-12 est calculée avec la loi de décembre 2026 (réforme "
+        "openfisca_secu.reforms.droit_constant) ; avant 2012-01, toujours refusé."
+    ),
+}
+
+CONTRAT_D_ENTREE = (
+    "\n\nContrat d'entrée (openfisca_secu/validation.py) : booléens JSON true/false seulement ; énumérations par "
+    'leur nom (ou un index dans l\'intervalle) ; nombres JSON ou chaînes décimales à point ("-12.5"), jamais NaN, '
+    "l'infini ni une liste ; chaque individu dans exactement un établissement et une entreprise quand la situation en "
+    "déclare ; seul rôle : salaries. Une valeur non renseignée demandée revient null, jamais une sentinelle. "
+    f"JSON d'au plus {PROFONDEUR_MAXIMALE_JSON} niveaux d'imbrication (400 au-delà). Axes : chaque valeur demandée "
+    f"revient en liste le long des axes ; au plus {INDIVIDUS_MAXIMAUX_AXES} individus après expansion (produit des "
+    "count × individus), refusé par 413 avant tout calcul. Les erreurs nomment le chemin avec vos identifiants "
+    "(entreprises.acme.effectif_entreprise.2024-05)."
+)
+
+
+def _lire_droit_constant():
+    """Paramètre de requête `droit_constant` : true ou false (défaut false)."""
+    valeur = request.args.get("droit_constant", "false")
+    if valeur not in ("true", "false"):
+        raise EntreeInvalide(["droit_constant"], f"droit_constant : attendu true ou false, reçu {valeur!r}.")
+    return valeur == "true"
+
+
 def _vue_de_calcul(systeme, traitement):
-    """Vue /calculate ou /trace : corps JSON exigé ; erreurs de la situation en 4xx, comme l'API OpenFisca, plus
-    celles qu'elle laisse en 500 (période, législation, refus d'une formule)."""
+    """Vue /calculate, /trace ou /fiche_de_paie : corps JSON exigé ; erreurs de la situation en 4xx avec le chemin et
+    les identifiants de l'utilisateur, comme l'API OpenFisca, plus celles qu'elle laisse en 500 (période, législation,
+    refus d'une formule). `?droit_constant=true` : calcul avec la réforme droit_constant (après 2026, la loi de
+    décembre 2026)."""
+    systemes = {False: systeme}
 
     def vue():
         if not request.is_json:
@@ -364,13 +532,14 @@ def _vue_de_calcul(systeme, traitement):
         if donnees is None:
             return _erreur("JSON invalide : le corps de la requête ne se lit pas comme du JSON.", 400)
         try:
-            return jsonify(traitement(systeme, donnees))
-        except SituationParsingError as erreur:
-            abort(make_response(jsonify(erreur.error), erreur.code or 400))
-        except PeriodMismatchError as erreur:
-            return _erreur(erreur.message, 400)
+            droit_constant = _lire_droit_constant()
+            if droit_constant not in systemes:
+                from openfisca_secu.reforms.droit_constant import droit_constant as reforme
+
+                systemes[droit_constant] = reforme(systeme)
+            return jsonify(traitement(systemes[droit_constant], donnees))
         except Exception as erreur:
-            reponse = _erreur_de_calcul(erreur)
+            reponse = _erreur_de_calcul(erreur, getattr(erreur, "simulation", None))
             if reponse is None:
                 raise
             return reponse
@@ -424,9 +593,7 @@ def creer_application(systeme=None, reformes=()):
             "inversion net → brut : POST /inversion ; simulateur de fiche de paie : /simulateur."
         ),
     )
-    app.config["MAX_CONTENT_LENGTH"] = TAILLE_MAXIMALE_REQUETE
-    app.view_functions["calculate"] = _vue_de_calcul(systeme, calculer)
-    app.view_functions["trace"] = _vue_de_calcul(systeme, tracer)
+    proteger(app, systeme)
 
     spec_standard = app.view_functions["get_spec"]
 
@@ -451,8 +618,8 @@ def creer_application(systeme=None, reformes=()):
         try:
             cible, periode, montants, entrees = _lire_inversion(corps)
             resultat = inversion.inverser(systeme, periode, cible, montants, entrees)
-        except RequeteInvalide as erreur:
-            return _erreur(erreur.message, erreur.code)
+        except (RequeteInvalide, EntreeInvalide) as erreur:
+            return _erreur(erreur.message, erreur.code or 400)
         except Exception as erreur:
             reponse = _erreur_de_calcul(erreur)
             if reponse is None:
@@ -475,6 +642,31 @@ def creer_application(systeme=None, reformes=()):
     def fichier_du_simulateur(fichier):
         return send_from_directory(PAGE, fichier)
 
+    return app
+
+
+def proteger(app, systeme):
+    """Le contrat d'entrée du paquet sur une application de l'API OpenFisca (celle de `make serve` comme celle de
+    `openfisca serve`) : taille et profondeur du JSON, /calculate et /trace du paquet (chemins et identifiants dans
+    les erreurs, axes plafonnés, plage de la loi, droit constant, refus des formules en 400), erreurs HTTP en JSON."""
+    app.config["MAX_CONTENT_LENGTH"] = TAILLE_MAXIMALE_REQUETE
+    app.before_request(_garde_json)
+    app.view_functions["calculate"] = _vue_de_calcul(systeme, calculer)
+    app.view_functions["trace"] = _vue_de_calcul(systeme, tracer)
+    spec_standard = app.view_functions["get_spec"]
+
+    @wraps(spec_standard)
+    def get_spec():
+        spec = spec_standard().get_json()
+        for chemin in ("/calculate", "/trace"):
+            operation = spec["paths"][chemin]["post"]
+            operation.setdefault("parameters", []).append(PARAMETRE_DROIT_CONSTANT)
+            operation["description"] = (operation.get("description") or "") + CONTRAT_D_ENTREE
+            operation["responses"].setdefault("413", {"description": "Axes ou corps trop grands"})
+        return jsonify(spec)
+
+    app.view_functions["get_spec"] = get_spec
+
     @app.errorhandler(HTTPException)
     def erreur_http(erreur):
         if erreur.code == 413:
@@ -482,6 +674,24 @@ def creer_application(systeme=None, reformes=()):
         return _erreur(f"{erreur.name} : {erreur.description}", erreur.code or 500)
 
     return app
+
+
+def proteger_openfisca_serve():
+    """Sous `openfisca serve --country-package openfisca_secu`, applique `proteger` à l'application standard.
+
+    La commande construit le système (ce qui appelle cette fonction) puis l'application avec la fonction `create_app`
+    de son module `openfisca_web_api.scripts.serve` : on l'enveloppe, dans ce seul processus. Sans effet ailleurs."""
+    serve = sys.modules.get("openfisca_web_api.scripts.serve")
+    if serve is None or getattr(serve.create_app, "protege", False):
+        return
+    origine = serve.create_app
+
+    @wraps(origine)
+    def create_app(tax_benefit_system, *arguments, **options):
+        return proteger(origine(tax_benefit_system, *arguments, **options), tax_benefit_system)
+
+    create_app.protege = True
+    serve.create_app = create_app
 
 
 def main(arguments=None):

@@ -143,9 +143,10 @@ def effectif_employeur(individu, period):
     manquant = (effectif < 0) & (individu("assiette_cotisations_sociales", period) != 0)
     if manquant.any():
         rang = int(numpy.flatnonzero(manquant)[0])
+        entreprise = int(individu.simulation.populations["entreprise"].members_entity_id[rang])
         raise EntreeInvalide(
-            ["individus", rang, "effectif_entreprise", str(period)],
-            f"effectif_entreprise manquant pour {period} : l'entreprise du salarié n° {rang} n'a pas d'effectif "
-            "(les seuils FNAL, formation professionnelle et versement mobilité en dépendent).",
+            ["entreprises", entreprise, "effectif_entreprise", str(period)],
+            f"effectif_entreprise manquant pour {period} : l'entreprise n° {entreprise} du salarié n° {rang} n'a pas "
+            "d'effectif (les seuils FNAL, formation professionnelle et versement mobilité en dépendent).",
         )
     return effectif

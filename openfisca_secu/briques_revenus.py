@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy
 
 from openfisca_secu.enumerations_revenus import TauxCsgRemplacement
+from openfisca_secu.validation import EntreeInvalide
 
 JOUR = "datetime64[D]"
 MOIS = "datetime64[M]"
@@ -20,9 +21,10 @@ def premier_rang(masque) -> int:
 
 
 def refuser_si(masque, message) -> None:
-    """Lève ValueError(message(rang)) si le masque est vrai pour au moins une entité (rang = la première)."""
+    """Lève l'erreur d'entrée du paquet, message(rang), si le masque est vrai pour au moins une entité (rang = la
+    première) ; l'API Web remplace « individu n° rang » par l'identifiant de l'utilisateur."""
     if numpy.any(masque):
-        raise ValueError(message(premier_rang(masque)))
+        raise EntreeInvalide(["situation"], message(premier_rang(masque)))
 
 
 def exiger_positif(valeurs, nom: str, period) -> numpy.ndarray:
@@ -139,12 +141,13 @@ def refuser_taux_csg_indetermine(categorie, besoin, period):
     if numpy.any(manquant):
         rang = int(numpy.flatnonzero(manquant)[0])
         annee = period.start.year
-        raise ValueError(
+        raise EntreeInvalide(
+            ["individus", rang, "taux_csg_remplacement", str(annee)],
             f"taux_csg_remplacement non déterminé pour {annee} (individu n° {rang}) : renseigner "
             f"revenu_fiscal_reference et nombre_parts_quotient_familial de {annee - 2} (et de {annee - 3} si le "
             "revenu dépasse le seuil du taux réduit, depuis 2019), ou saisir taux_csg_remplacement pour l'année ; "
             "la saisie est obligatoire avant 2015 (seuils de 2012 à 2014 non confirmés) et pour un domicile "
-            "outre-mer (seuils non connus)."
+            "outre-mer (seuils non connus).",
         )
 
 

@@ -54,13 +54,13 @@ def quantiles_salaire_net_2022(rangs: numpy.ndarray) -> numpy.ndarray:
 def population_synthetique(taille: int, periode: str, systeme, graine: int = 2024) -> dict[str, numpy.ndarray]:
     """Entrées d'une paie mensuelle pour `taille` salariés, chacun dans son établissement et son entreprise."""
     donnees = donnees_de_reference()
-    parametres = systeme.parameters(periode)
+    parametres = systeme.get_parameters_at_instant(periode)
     aleas = numpy.random.default_rng(graine)
 
     rangs = aleas.random(taille)
     evolution = (
         parametres.plafond_securite_sociale.mensuel
-        / systeme.parameters(str(donnees["annee_reference"])).plafond_securite_sociale.mensuel
+        / systeme.get_parameters_at_instant(str(donnees["annee_reference"])).plafond_securite_sociale.mensuel
     )
     brut_temps_plein = quantiles_salaire_net_2022(rangs) * donnees["rapport_brut_net_2022"]["valeur"] * evolution
     smic_temps_plein = parametres.smic.horaire_brut * parametres.smic.heures_annuelles / 12

@@ -69,8 +69,9 @@ class EntreeInvalide(SituationParsingError, ValueError):  # noqa: N818 - noms fr
     période) ; `str(erreur)` est le message seul.
     """
 
-    def __init__(self, chemin, message):
-        SituationParsingError.__init__(self, chemin, message, code=400)
+    def __init__(self, chemin, message, code=400):
+        SituationParsingError.__init__(self, chemin, message, code=code)
+        self.chemin = list(chemin)
         self.message = message
 
     def __str__(self):
@@ -155,7 +156,7 @@ PREMIER_MOIS = "2012-01"
 DERNIER_MOIS = "2026-12"
 PLAGE = f"{PREMIER_MOIS} à {DERNIER_MOIS}"
 _DEBUT = periods.period(PREMIER_MOIS).start
-_FIN = periods.period(DERNIER_MOIS).stop
+_FIN = DERNIER_JOUR = periods.period(DERNIER_MOIS).stop
 
 
 class HorsPlage(EntreeInvalide):
@@ -199,6 +200,7 @@ def _prefixe(chemin):
 
 # --- Valeurs d'une situation JSON -------------------------------------------------------------------------------
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NOMBRE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _TEXTES_BOOLEENS = {
     "true": True,
@@ -249,6 +251,10 @@ def lire_valeur(variable, valeur):
     if variable.value_type in (float, int):
         return _lire_nombre_de(variable, valeur, attendu)
     if variable.value_type is datetime.date:
+        if not isinstance(valeur, datetime.date | numpy.datetime64) and not (
+            isinstance(valeur, str) and _DATE.match(valeur)
+        ):
+            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
         try:
             return numpy.array([valeur], dtype=variable.dtype)[0]
         except (TypeError, ValueError, OverflowError):
@@ -408,6 +414,118 @@ def valider_situation(situation, systeme=None):
     for identifiant, variables in individus.items():
         if isinstance(variables, dict):
             _controler_quotite(identifiant, variables)
+    if "axes" in situation:
+        valider_axes(situation["axes"], len(individus), systeme)
+
+
+# Au plus 100 000 individus après expansion des axes (une simulation de 100 000 salariés : quelques secondes).
+INDIVIDUS_MAXIMAUX_AXES = 100_000
+
+
+def valider_axes(axes, nombre_individus, systeme=None):
+    """Axes d'OpenFisca (`[[{name, count, min, max, period, index}, ...], ...]`) : forme, variables numériques et taille
+    totale (produit des `count` × individus de la situation) d'au plus INDIVIDUS_MAXIMAUX_AXES, refusée (413) avant
+    tout calcul."""
+    if not isinstance(axes, list) or not axes:
+        raise EntreeInvalide(["axes"], "axes : attendu une liste non vide de listes d'axes parallèles.")
+    cellules = 1
+    for rang, paralleles in enumerate(axes):
+        if not isinstance(paralleles, list) or not paralleles:
+            raise EntreeInvalide(["axes", rang], f"axes.{rang} : attendu une liste non vide d'axes parallèles.")
+        for position, axe in enumerate(paralleles):
+            chemin = ["axes", rang, position]
+            _valider_axe(axe, chemin, systeme)
+        cellules *= paralleles[0]["count"]
+        if cellules * nombre_individus > INDIVIDUS_MAXIMAUX_AXES:
+            raise EntreeInvalide(
+                ["axes"],
+                f"axes : {cellules * nombre_individus} individus à simuler (produit des count × {nombre_individus} "
+                f"individus) ; au plus {INDIVIDUS_MAXIMAUX_AXES} par requête.",
+                code=413,
+            )
+
+
+def _valider_axe(axe, chemin, systeme):
+    texte = ".".join(map(str, chemin))
+    if not isinstance(axe, dict):
+        raise EntreeInvalide(chemin, f"{texte} : attendu un objet {{name, count, min, max, period}}.")
+    inconnues = set(axe) - {"name", "count", "min", "max", "period", "index"}
+    if inconnues:
+        raise EntreeInvalide(
+            chemin, f"{texte}.{sorted(inconnues)[0]} : champ inconnu ; attendu name, count, min, max, period, index."
+        )
+    for champ in ("name", "count", "min", "max"):
+        if champ not in axe:
+            raise EntreeInvalide([*chemin, champ], f"{texte}.{champ} : champ obligatoire manquant.")
+    count = axe["count"]
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise EntreeInvalide([*chemin, "count"], f"{texte}.count : attendu un entier au moins 1, reçu {_court(count)}.")
+    for champ in ("min", "max"):
+        borne = axe[champ]
+        if not isinstance(borne, int | float) or isinstance(borne, bool) or not math.isfinite(borne):
+            raise EntreeInvalide([*chemin, champ], f"{texte}.{champ} : attendu un nombre, reçu {_court(borne)}.")
+    index = axe.get("index", 0)
+    if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+        raise EntreeInvalide([*chemin, "index"], f"{texte}.index : attendu un entier au moins 0, reçu {_court(index)}.")
+    if "period" in axe and not isinstance(axe["period"], str | int):
+        raise EntreeInvalide(
+            [*chemin, "period"], f"{texte}.period : attendu une période, reçu {_court(axe['period'])}."
+        )
+    nom = axe["name"]
+    if systeme is not None:
+        if not isinstance(nom, str) or nom not in systeme.variables:
+            raise EntreeInvalide([*chemin, "name"], f"{texte}.name : variable {_court(nom)} inconnue.")
+        if systeme.variables[nom].value_type not in (float, int):
+            raise EntreeInvalide(
+                [*chemin, "name"], f"{texte}.name : {nom} n'est pas numérique ; un axe parcourt des nombres."
+            )
+
+
+# --- Identifiants de l'utilisateur dans les erreurs des formules -------------------------------------------------
+
+_DESIGNATIONS = {
+    "individu": "individus",
+    "salarié": "individus",
+    "apprenti": "individus",
+    "personne": "individus",
+    "établissement": "etablissements",
+    "entreprise": "entreprises",
+}
+_RANG = re.compile(r"\b(" + "|".join(_DESIGNATIONS) + r")( du salarié)? n° (\d+)")
+
+
+def identifiant(population, rang):
+    """Identifiant donné par l'utilisateur à l'entité `rang` (son rang s'il n'y en a pas)."""
+    ids = getattr(population, "ids", None)
+    return str(ids[rang]) if ids is not None and 0 <= rang < len(ids) else str(rang)
+
+
+def nommer_les_entites(message, simulation):
+    """Remplace « individu n° 0 », « établissement n° 1 »... d'un message de formule par l'identifiant que
+    l'utilisateur a donné (« individu alice »)."""
+
+    def remplacer(trouve):
+        designation, du_salarie, rang = trouve.group(1), trouve.group(2), int(trouve.group(3))
+        pluriel = "individus" if du_salarie else _DESIGNATIONS[designation]
+        population = _population(simulation, pluriel)
+        if population is None:
+            return trouve.group(0)
+        return f"{designation}{du_salarie or ''} « {identifiant(population, rang)} »"
+
+    return _RANG.sub(remplacer, message)
+
+
+def _population(simulation, pluriel):
+    return next((p for p in simulation.populations.values() if p.entity.plural == pluriel), None)
+
+
+def chemin_de_l_utilisateur(chemin, simulation):
+    """Chemin d'une erreur de formule ([pluriel, rang, ...]) avec l'identifiant de l'utilisateur à la place du rang."""
+    if len(chemin) >= 2 and isinstance(chemin[1], int | numpy.integer):
+        population = _population(simulation, chemin[0])
+        if population is not None:
+            return [chemin[0], identifiant(population, int(chemin[1])), *chemin[2:]]
+    return list(chemin)
 
 
 def _controler_quotite(identifiant, variables):

@@ -72,8 +72,12 @@ def test_entree_de_groupe_donnee_a_un_seul_groupe(systeme):
         },
     )
     with pytest.raises(
-        ValueError, match="taux_accident_travail manquant pour 2024-05 : l'établissement du salarié n° 1"
-    ):
+        ValueError, match="taux_accident_travail manquant pour 2024-05 : l'établissement n° 1 du salarié n° 1"
+    ) as erreur:
         simulation.calculate("accident_du_travail_employeur", "2024-05")
-    with pytest.raises(ValueError, match="effectif_entreprise manquant pour 2024-05 : l'entreprise du salarié n° 1"):
+    assert erreur.value.chemin == ["etablissements", 1, "taux_accident_travail", "2024-05"]
+    with pytest.raises(
+        ValueError, match="effectif_entreprise manquant pour 2024-05 : l'entreprise n° 1 du salarié n° 1"
+    ) as erreur:
         simulation.calculate("fnal_employeur", "2024-05")
+    assert erreur.value.chemin == ["entreprises", 1, "effectif_entreprise", "2024-05"]

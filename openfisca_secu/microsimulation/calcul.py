@@ -8,6 +8,7 @@ from openfisca_core import periods
 
 from openfisca_secu import CountryTaxBenefitSystem
 from openfisca_secu.population import simulation_de_population
+from openfisca_secu.reforms.droit_constant import droit_constant as droit_constant_
 from openfisca_secu.variables.cotisations.totaux import (
     CONTRIBUTIONS_SALARIALES,
     COTISATIONS_EMPLOYEUR,
@@ -49,19 +50,21 @@ SEUIL_GAGNANT = 0.005  # écart d'au moins un demi-centime pour compter un gagna
 
 
 @lru_cache
-def systeme_de_reference() -> CountryTaxBenefitSystem:
-    return CountryTaxBenefitSystem()
+def systeme_de_reference(droit_constant: bool = False) -> CountryTaxBenefitSystem:
+    """La législation ; en droit constant (explicite), la loi de décembre 2026 pour les périodes postérieures."""
+    systeme = CountryTaxBenefitSystem()
+    return droit_constant_(systeme) if droit_constant else systeme
 
 
 @lru_cache
-def systeme_reforme(nom: str):
+def systeme_reforme(nom: str, droit_constant: bool = False):
     """Réforme par son nom de module dans openfisca_secu.reforms, ou par chemin complet module.Classe."""
     module, _, classe = nom.rpartition(".") if "." in nom else (f"openfisca_secu.reforms.{nom}", "", nom)
     try:
         reforme = getattr(import_module(module), classe)
     except (ImportError, AttributeError) as erreur:
         raise ValueError(f"réforme « {nom} » introuvable ({erreur})") from None
-    return reforme(systeme_de_reference())
+    return reforme(systeme_de_reference(droit_constant))
 
 
 def mois_de(periode: str) -> list[str]:
@@ -84,20 +87,27 @@ def _simuler(systeme, periode: str, entrees: dict[str, numpy.ndarray], mensuel: 
     par_mois = None
     if mensuel:
         par_mois = {m: {nom: simulation.calculate(nom, m) for nom in RESULTATS_PAR_PERSONNE} for m in mois}
-    smic = numpy.mean([systeme.parameters(m).smic.horaire_brut for m in mois]) * (
-        systeme.parameters(mois[0]).smic.heures_annuelles / 12
+    smic = numpy.mean([systeme.get_parameters_at_instant(m).smic.horaire_brut for m in mois]) * (
+        systeme.get_parameters_at_instant(mois[0]).smic.heures_annuelles / 12
     )
     return totaux, par_mois, smic
 
 
-def calculer_paquet(entrees: dict[str, numpy.ndarray], identifiants, periode: str, reforme: str | None, mensuel: bool):
+def calculer_paquet(
+    entrees: dict[str, numpy.ndarray],
+    identifiants,
+    periode: str,
+    reforme: str | None,
+    mensuel: bool,
+    droit_constant: bool = False,
+):
     """Résultats par personne (DataFrame), résultats par mois (DataFrame ou None) et agrégats du paquet."""
     import pandas
 
-    legislation, par_mois, smic = _simuler(systeme_de_reference(), periode, entrees, mensuel)
+    legislation, par_mois, smic = _simuler(systeme_de_reference(droit_constant), periode, entrees, mensuel)
     reformee, par_mois_reforme = (None, None)
     if reforme:
-        reformee, par_mois_reforme, _ = _simuler(systeme_reforme(reforme), periode, entrees, mensuel)
+        reformee, par_mois_reforme, _ = _simuler(systeme_reforme(reforme, droit_constant), periode, entrees, mensuel)
 
     resultats = identifiants.copy()
     for nom in RESULTATS_PAR_PERSONNE:

@@ -13,7 +13,12 @@ def main(arguments: list[str] | None = None) -> int:
     commandes = analyseur.add_subparsers(dest="commande", required=True)
     simuler_ = commandes.add_parser("simulate", help="microsimulation de la législation et d'une réforme")
     simuler_.add_argument("population", nargs="?", help="CSV ou Parquet, un salarié par ligne (défaut : synthétique)")
-    simuler_.add_argument("--period", required=True, help="AAAA (douze paies) ou AAAA-MM")
+    simuler_.add_argument("--period", required=True, help="AAAA (douze paies) ou AAAA-MM, de 2012-01 à 2026-12")
+    simuler_.add_argument(
+        "--droit-constant",
+        action="store_true",
+        help="après 2026-12, appliquer la loi de décembre 2026 (projection ; dit dans le rapport)",
+    )
     simuler_.add_argument("--months", action="store_true", help="écrire aussi les résultats de chaque mois")
     simuler_.add_argument("--reform", help="réforme de openfisca_secu.reforms (nom du module) ou module.Classe")
     simuler_.add_argument("--output", required=True, help="dossier de sortie")
@@ -41,6 +46,7 @@ def main(arguments: list[str] | None = None) -> int:
             ordonnanceur=options.scheduler,
             taille_synthetique=options.size,
             graphiques=not options.no_plots,
+            droit_constant=options.droit_constant,
         )
     except (ErreurDePopulation, ValueError, OSError) as erreur:
         # code 2 : la population, ses groupes ou les options sont fautifs (le message dit où)

@@ -9,7 +9,7 @@ from openfisca_secu.microsimulation.calcul import additionner
 
 
 def executer_avec_dask(
-    paquets, dossier, periode, reforme, mensuel, calculer, ecrire, travailleurs, ordonnanceur, barre
+    paquets, dossier, periode, reforme, mensuel, droit_constant, calculer, ecrire, travailleurs, ordonnanceur, barre
 ):
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -31,7 +31,7 @@ def executer_avec_dask(
                 agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
                 barre.update(1)
                 continue
-            futur = client.submit(calculer, paquet, debut, periode, reforme, mensuel, pure=False)
+            futur = client.submit(calculer, paquet, debut, periode, reforme, mensuel, droit_constant, pure=False)
             futur.index = index
             en_vol.add(futur)
             while en_vol.count() >= limite:

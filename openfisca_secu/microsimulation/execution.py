@@ -18,6 +18,7 @@ from pathlib import Path
 
 from openfisca_secu.microsimulation import lecture
 from openfisca_secu.microsimulation.calcul import additionner, calculer_paquet, systeme_de_reference
+from openfisca_secu.validation import verifier_periode
 
 TAILLE_DES_PAQUETS = 100_000
 
@@ -49,12 +50,12 @@ def _paquets(population: Path, taille: int, etablissements: Path | None, entrepr
         yield index, ligne, (entrees, identifiants)
 
 
-def _calculer(paquet, ligne: int, periode: str, reforme: str | None, mensuel: bool):
+def _calculer(paquet, ligne: int, periode: str, reforme: str | None, mensuel: bool, droit_constant: bool = False):
     """Travail d'un paquet, exécutable dans un autre processus (Dask) : calcul et résultats. Un refus d'une formule
     (entrée manquante ou incohérente) dit à quelles lignes du fichier correspondent les rangs du paquet."""
     entrees, identifiants = paquet
     try:
-        return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel)
+        return calculer_paquet(entrees, identifiants.reset_index(drop=True), periode, reforme, mensuel, droit_constant)
     except lecture.ErreurDePopulation:
         raise
     except ValueError as erreur:
@@ -91,14 +92,22 @@ def simuler(
     taille_synthetique: int = 100_000,
     graphiques: bool = True,
     progression: bool = True,
+    droit_constant: bool = False,
 ) -> Resultat:
-    """Simule la législation (et la réforme) sur une population ; sans fichier, sur la population synthétique."""
+    """Simule la législation (et la réforme) sur une population ; sans fichier, sur la population synthétique.
+
+    Une période hors de la loi connue (2012-01 à 2026-12) est refusée avant tout travail (`validation.HorsPlage`),
+    sauf après 2026 avec `droit_constant` (la loi de décembre 2026, dite dans le rapport)."""
     from openfisca_secu.microsimulation import rapport
 
+    try:
+        verifier_periode(periode, droit_constant)
+    except ValueError as erreur:
+        raise lecture.ErreurDePopulation(f"--period {periode} : {getattr(erreur, 'message', erreur)}") from None
     dossier = Path(sortie)
     dossier.mkdir(parents=True, exist_ok=True)
     if population is None:
-        population = _ecrire_population_synthetique(dossier, periode, taille_synthetique)
+        population = _ecrire_population_synthetique(dossier, periode, taille_synthetique, droit_constant)
     population = Path(population)
     if not population.exists():
         raise lecture.ErreurDePopulation(f"{population} : fichier introuvable")
@@ -107,6 +116,7 @@ def simuler(
         periode=periode,
         reforme=reforme,
         mensuel=mensuel,
+        droit_constant=droit_constant,
         taille_des_paquets=taille_des_paquets,
         etablissements=str(etablissements),
         entreprises=str(entreprises),
@@ -130,6 +140,7 @@ def simuler(
                 periode,
                 reforme,
                 mensuel,
+                droit_constant,
                 _calculer,
                 _ecrire_paquet,
                 travailleurs,
@@ -142,12 +153,12 @@ def simuler(
                 if fichier_agregats.exists():
                     agregats = additionner(agregats, json.loads(fichier_agregats.read_text()))
                 else:
-                    resultats = _calculer(paquet, ligne, periode, reforme, mensuel)
+                    resultats = _calculer(paquet, ligne, periode, reforme, mensuel, droit_constant)
                     agregats = additionner(agregats, _ecrire_paquet(dossier, index, *resultats))
                 barre.update(1)
     finally:
         barre.close()  # la barre finit sa ligne avant tout message d'erreur
-    return rapport.ecrire(dossier, agregats, periode, reforme, graphiques)
+    return rapport.ecrire(dossier, agregats, periode, reforme, graphiques, droit_constant)
 
 
 def _chemin(chemin):
@@ -192,7 +203,7 @@ def _ecrire_paquet(dossier: Path, index: int, resultats, mensuels, agregats: dic
     return agregats
 
 
-def _ecrire_population_synthetique(dossier: Path, periode: str, taille: int) -> Path:
+def _ecrire_population_synthetique(dossier: Path, periode: str, taille: int, droit_constant: bool = False) -> Path:
     import pandas
 
     from openfisca_secu.population import population_synthetique
@@ -200,7 +211,9 @@ def _ecrire_population_synthetique(dossier: Path, periode: str, taille: int) -> 
     chemin = dossier / f"population_synthetique_{periode}_{taille}.parquet"
     if not chemin.exists():
         entrees = population_synthetique(
-            taille, str(periode)[:7] if len(str(periode)) > 4 else f"{periode}-01", systeme_de_reference()
+            taille,
+            str(periode)[:7] if len(str(periode)) > 4 else f"{periode}-01",
+            systeme_de_reference(droit_constant),
         )
         table = pandas.DataFrame({"salarie_id": range(taille), **entrees})
         _ecrire_atomiquement(chemin, lambda p: table.to_parquet(p, index=False))

@@ -22,7 +22,7 @@ GRAPHIQUES = ("taux_cotisation_employeur.png", "net_sur_brut.png", "ecart_par_tr
 
 def courbes(systeme, mois: str) -> dict[str, numpy.ndarray]:
     """Le cas type sur une grille de salaires de 0,8 à 6 SMIC."""
-    parametres = systeme.parameters(mois)
+    parametres = systeme.get_parameters_at_instant(mois)
     smic = parametres.smic.horaire_brut * parametres.smic.heures_annuelles / 12
     taille = len(MULTIPLES_DU_SMIC)
     simulation = simulation_de_population(
@@ -76,7 +76,9 @@ def _metadonnees(axe) -> dict[str, str]:
     return {"Title": axe.get_title().replace("\n", " — "), "Description": " | ".join(textes).replace("\n", " ")}
 
 
-def dessiner(dossier: Path, agregats: dict, periode: str, reforme: str | None, nom: str | None = None) -> list[Path]:
+def dessiner(
+    dossier: Path, agregats: dict, periode: str, reforme: str | None, nom: str | None = None, droit_constant=False
+) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -86,8 +88,8 @@ def dessiner(dossier: Path, agregats: dict, periode: str, reforme: str | None, n
 
     mois = mois_de(periode)[0]
     nom = nom or reforme
-    legislation = courbes(systeme_de_reference(), mois)
-    reformee = courbes(systeme_reforme(reforme), mois) if reforme else None
+    legislation = courbes(systeme_de_reference(droit_constant), mois)
+    reformee = courbes(systeme_reforme(reforme, droit_constant), mois) if reforme else None
     fichiers = []
     for cle, titre, etiquette, fichier in (
         (

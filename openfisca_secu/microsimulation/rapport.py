@@ -7,9 +7,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy
+from openfisca_core import periods
 
 from openfisca_secu.bulletin_de_paie import format_fr
 from openfisca_secu.microsimulation.calcul import TRANCHES_EFFECTIF, TRANCHES_SMIC, systeme_de_reference
+from openfisca_secu.validation import DERNIER_MOIS, PLAGE
 
 MOIS = (
     "janvier",
@@ -69,7 +71,20 @@ def _libelle_tranches(bornes, unite: str) -> list[str]:
     return libelles
 
 
-def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, graphiques: bool):
+def loi_appliquee(periode: str, droit_constant: bool) -> str:
+    """La loi appliquée, dite dans le rapport : celle de la période, ou le droit constant de décembre 2026."""
+    debut, fin = str(periods.period(periode).start), str(periods.period(periode).stop)
+    if droit_constant and fin > str(periods.period(DERNIER_MOIS).stop):
+        return (
+            f"Loi appliquée : droit constant (option --droit-constant) — la loi en vigueur en décembre 2026 pour les "
+            f"mois après {DERNIER_MOIS}, la loi de chaque mois avant ; période {debut} à {fin}."
+        )
+    return (
+        f"Loi appliquée : la législation en vigueur chaque mois de la période ({debut} à {fin}), plage connue {PLAGE}."
+    )
+
+
+def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, graphiques: bool, droit_constant=False):
     from openfisca_secu.microsimulation import graphiques as dessin
     from openfisca_secu.microsimulation.execution import Resultat
 
@@ -79,6 +94,7 @@ def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, gra
     if nom:
         lignes += [f"Réforme : {nom} (`{reforme}`).", ""]
     lignes.append(f"{entier_fr(agregats['effectif'])} salariés ; montants en millions d'euros (M€) sur la période.")
+    lignes += ["", loi_appliquee(periode, droit_constant)]
     lignes += [
         "",
         "## Totaux par ligne de paie (M€)",
@@ -141,11 +157,16 @@ def ecrire(dossier: Path, agregats: dict, periode: str, reforme: str | None, gra
             )
     texte = "\n".join(lignes) + "\n"
     (dossier / "rapport.md").write_text(texte, encoding="utf-8")
-    (dossier / "rapport.json").write_text(json.dumps({"periode": periode, "reforme": reforme, **agregats}, indent=1))
+    (dossier / "rapport.json").write_text(
+        json.dumps(
+            {"periode": periode, "reforme": reforme, "loi": loi_appliquee(periode, droit_constant), **agregats},
+            indent=1,
+        )
+    )
     fichiers = [dossier / "rapport.md", dossier / "rapport.json"]
     # aucun graphique d'une exécution précédente ne reste (autre réforme, ou --no-plots cette fois)
     for ancien in dessin.GRAPHIQUES:
         (dossier / ancien).unlink(missing_ok=True)
     if graphiques:
-        fichiers += dessin.dessiner(dossier, agregats, periode, reforme, nom)
+        fichiers += dessin.dessiner(dossier, agregats, periode, reforme, nom, droit_constant)
     return Resultat(dossier=dossier, agregats=agregats, rapport_markdown=texte, fichiers=fichiers)

@@ -85,7 +85,7 @@ DEMANDES_ATMP = {
 
 def situation_atmp(demandes=True):
     usine = {
-        "salaries": [],
+        "salaries": ["personne"],  # chaque individu dans exactement un établissement (contrat d'entrée)
         "comite_technique_national_atmp": {"2024": "a"},
         "effectif_entreprise_atmp": {"2024": 200},
         "masse_salariale_atmp": {"2020": 4_000_000, "2021": 4_200_000, "2022": 4_300_000},

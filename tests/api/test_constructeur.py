@@ -58,13 +58,15 @@ def test_meme_resultat_que_l_api_openfisca(systeme):
         personne["cout_total_employeur"] = {PERIODE: None}
     for entreprise in corps["entreprises"].values():
         entreprise["effectif_entreprise"] = {PERIODE: 30}
-    # les personnes hors entreprise reçoivent chacune une entreprise sans effectif : on ne demande que leur net
-    rattachees = {p for entreprise in corps["entreprises"].values() for p in entreprise["salaries"]}
-    for identifiant, personne in corps["individus"].items():
-        if identifiant not in rattachees or identifiant not in {
-            p for e in corps["etablissements"].values() for p in e["salaries"]
-        }:
-            del personne["cout_total_employeur"]
+    # l'API exige que chaque individu soit dans un établissement et une entreprise (contrat d'entrée) : chaque
+    # personne non rattachée reçoit ici son propre groupe, comme le ferait openfisca-core
+    for identifiant in corps["individus"]:
+        for pluriel, variables in (
+            ("etablissements", {"taux_accident_travail": {PERIODE: 0.01}}),
+            ("entreprises", {"effectif_entreprise": {PERIODE: 30}}),
+        ):
+            if not any(identifiant in groupe["salaries"] for groupe in corps[pluriel].values()):
+                corps[pluriel][f"seul_{identifiant}"] = {"salaries": [identifiant], **variables}
     attendu = handlers.calculate(systeme, copy.deepcopy(corps))
     assert calculer(systeme, copy.deepcopy(corps)) == attendu
 

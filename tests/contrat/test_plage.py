@@ -54,3 +54,12 @@ def test_donnees_d_annees_anterieures_acceptees():
     """Une entrée datée d'avant 2012 (revenu, date d'affiliation...) n'est pas un calcul : elle reste acceptée."""
     simulation = _simulation(SYSTEME, "2012-01", salaire_de_base={"2008-05": 1000, "2012-01": 3000})
     assert simulation.calculate("salaire_net", "2012-01")[0] > 0
+
+
+def test_quotite_nulle_avec_un_salaire_refusee_en_python():
+    """Porte Python (tableaux, sans situation JSON) : la formule du plafond refuse une quotité nulle avec un salaire."""
+    simulation = _simulation(SYSTEME, "2024-05")
+    simulation.set_input("quotite_de_travail", "2024-05", [0.0])
+    with pytest.raises(EntreeInvalide, match="quotite_de_travail nulle en 2024-05") as erreur:
+        simulation.calculate("salaire_net", "2024-05")
+    assert erreur.value.chemin == ["individus", 0, "quotite_de_travail", "2024-05"]

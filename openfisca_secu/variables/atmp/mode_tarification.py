@@ -11,7 +11,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_secu.base import YEAR, Variable
 from openfisca_secu.entities import etablissement
 from openfisca_secu.enumerations_atmp import ComiteTechniqueNational, ModeTarificationAtmp
-from openfisca_secu.variables.atmp.outils import parametres_du_tarif, premier
+from openfisca_secu.variables.atmp.outils import parametres_du_tarif, premier, refus
 
 
 class tarification_atmp_renseignee(Variable):
@@ -51,16 +51,18 @@ class etablissement_nouveau_atmp(Variable):
         fautive = (creation < 0) | ~((part_reprise >= 0) & (part_reprise <= 1))
         if fautive.any():
             rang = premier(fautive)
-            raise ValueError(
+            raise refus(
+                rang,
                 f"annee_creation_etablissement {creation[rang]} ou part_personnel_repris {part_reprise[rang]} "
-                f"impossible (établissement n° {rang}) : attendu une année positive et une part entre 0 et 1."
+                f"impossible (établissement n° {rang}) : attendu une année positive et une part entre 0 et 1.",
             )
         posterieure = (creation > annee) & etablissement("tarification_atmp_renseignee", period)
         if posterieure.any():
             rang = premier(posterieure)
-            raise ValueError(
+            raise refus(
+                rang,
                 f"annee_creation_etablissement {creation[rang]} postérieure à l'année de tarification {annee} "
-                f"(établissement n° {rang}) : un établissement n'est pas tarifé avant sa création."
+                f"(établissement n° {rang}) : un établissement n'est pas tarifé avant sa création.",
             )
         reprise = etablissement("reprise_activite_similaire_memes_moyens", period) & (
             part_reprise >= p.part_minimale_personnel_repris
@@ -103,10 +105,11 @@ class mode_tarification_atmp(Variable):
         sans_effectif = renseignee & ~d_office & (effectif < 0)
         if sans_effectif.any():
             rang = premier(sans_effectif)
-            raise ValueError(
+            raise refus(
+                rang,
                 f"effectif_entreprise_atmp manquant pour {period} (établissement n° {rang}) : le mode de tarification "
                 "AT/MP dépend de l'effectif de l'entreprise (D242-6-2) ; donnez-le sur l'établissement ou "
-                "effectif_entreprise sur l'entreprise de ses salariés."
+                "effectif_entreprise sur l'entreprise de ses salariés.",
             )
         mode = ModeTarificationAtmp.encode(
             numpy.select(
@@ -122,10 +125,11 @@ class mode_tarification_atmp(Variable):
         unique_collectif = renseignee & taux_unique & (mode == ModeTarificationAtmp.collective)
         if unique_collectif.any():
             rang = premier(unique_collectif)
-            raise ValueError(
+            raise refus(
+                rang,
                 f"groupe_taux_unique_atmp {etablissement('groupe_taux_unique_atmp', period)[rang]} impossible pour "
                 f"{period} (établissement n° {rang}) : le taux unique est réservé aux entreprises en tarification "
-                "mixte ou individuelle (D242-6-1, D242-29), or cet établissement relève du taux collectif."
+                "mixte ou individuelle (D242-6-1, D242-29), or cet établissement relève du taux collectif.",
             )
         return mode
 

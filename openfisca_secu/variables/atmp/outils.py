@@ -14,6 +14,8 @@ Conventions de tout le dossier `variables/atmp` :
 
 import numpy
 
+from openfisca_secu.validation import EntreeInvalide
+
 
 def parametres_du_tarif(parameters, period):
     """Paramètres AT/MP du tarif de l'année `period` : ceux en vigueur le 31 décembre de cette année."""
@@ -58,6 +60,11 @@ def valeurs_par_code_risque(noeud, codes):
     return numpy.where(cles[rangs] == demandes, valeurs[rangs], numpy.nan)[inverse]
 
 
+def refus(rang, message):
+    """Erreur d'entrée du paquet sur l'établissement `rang` (l'API Web y met l'identifiant de l'utilisateur)."""
+    return EntreeInvalide(["etablissements", rang], message)
+
+
 def premier(masque):
     """Rang du premier établissement où `masque` est vrai."""
     return int(numpy.flatnonzero(masque)[0])
@@ -68,9 +75,10 @@ def verifier_positif(valeurs, nom, period):
     fautives = ~(valeurs >= 0)
     if fautives.any():
         rang = premier(fautives)
-        raise ValueError(
+        raise refus(
+            rang,
             f"{nom} : valeur {valeurs[rang]} impossible pour {period} (établissement n° {rang}) ; "
-            "attendu un nombre positif ou nul."
+            "attendu un nombre positif ou nul.",
         )
 
 

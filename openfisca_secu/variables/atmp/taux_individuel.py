@@ -17,6 +17,7 @@ from openfisca_secu.variables.atmp.outils import (
     annees_de_reference,
     parametres_du_tarif,
     premier,
+    refus,
     somme_par_groupe,
     taux_net,
     valeur_ou_nan,
@@ -117,9 +118,10 @@ class valeur_du_risque_atmp(Variable):
         )
         if hors_btp.any():
             rang = premier(hors_btp)
-            raise ValueError(
+            raise refus(
+                rang,
                 f"activite_btp_atmp {activite.decode_to_str()[rang]} impossible pour {period} (établissement n° "
-                f"{rang}) : l'établissement ne relève pas du CTN B (bâtiment et travaux publics)."
+                f"{rang}) : l'établissement ne relève pas du CTN B (bâtiment et travaux publics).",
             )
         couts = couts_moyens_applicables(etablissement, period, parameters)
         partielle = etablissement("charge_partielle_atmp", period)
@@ -205,9 +207,10 @@ def verifier_taux_individuel(etablissement, period, parameters, besoin):
         # Dans un groupe de taux unique, la donnée manquante peut être celle d'un autre établissement du groupe.
         propres = numpy.isnan(etablissement("valeur_du_risque_atmp", period)) & (groupes == groupes[rang])
         rang = premier(propres) if propres.any() else rang
-    raise ValueError(
+    raise refus(
+        rang,
         f"Taux net individuel AT/MP incalculable pour {period} (établissement n° {rang}) : "
-        f"{_donnee_manquante(etablissement, period, parameters, rang)}"
+        f"{_donnee_manquante(etablissement, period, parameters, rang)}",
     )
 
 

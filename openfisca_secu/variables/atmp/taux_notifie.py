@@ -14,7 +14,7 @@ import numpy
 from openfisca_secu.base import MONTH, YEAR, Variable, set_input_dispatch_by_period
 from openfisca_secu.entities import etablissement
 from openfisca_secu.enumerations_atmp import ModeTarificationAtmp
-from openfisca_secu.variables.atmp.outils import parametres_du_tarif, premier, somme_par_groupe, verifier_positif
+from openfisca_secu.variables.atmp.outils import parametres_du_tarif, premier, refus, somme_par_groupe, verifier_positif
 from openfisca_secu.variables.atmp.taux_collectif import verifier_taux_collectif
 from openfisca_secu.variables.atmp.taux_individuel import verifier_taux_individuel
 
@@ -133,11 +133,12 @@ class taux_net_atmp_notifie(Variable):
             manquant = plafonne & numpy.isnan(precedent)
             if manquant.any():
                 rang = premier(manquant)
-                raise ValueError(
+                raise refus(
+                    rang,
                     f"taux_notifie_atmp_annee_precedente manquant pour {period} (établissement n° {rang}) : les "
                     "limites de variation (D242-6-15, D242-37) comparent au taux notifié de l'année précédente ; "
                     "donnez-le, ou taux_accident_travail de l'année précédente, ou calculez d'abord "
-                    "taux_net_atmp_notifie de l'année précédente dans la même simulation."
+                    "taux_net_atmp_notifie de l'année précédente dans la même simulation.",
                 )
             verifier_positif(precedent[plafonne], "taux_notifie_atmp_annee_precedente", period)
             relatif = precedent > limites.seuil

@@ -21,9 +21,10 @@ class accident_du_travail_employeur(Variable):
         manquant = numpy.isnan(taux) & (assiette != 0)
         if manquant.any():
             rang = int(numpy.flatnonzero(manquant)[0])
+            etablissement = int(individu.simulation.populations["etablissement"].members_entity_id[rang])
             raise EntreeInvalide(
-                ["individus", rang, "taux_accident_travail", str(period)],
-                f"taux_accident_travail manquant pour {period} : l'établissement du salarié n° {rang} n'en a pas "
-                "(donnez le taux notifié, par exemple 0.0208).",
+                ["etablissements", etablissement, "taux_accident_travail", str(period)],
+                f"taux_accident_travail manquant pour {period} : l'établissement n° {etablissement} du salarié "
+                f"n° {rang} n'en a pas (donnez le taux notifié, par exemple 0.0208).",
             )
         return numpy.where(assiette != 0, taux, 0) * assiette

@@ -10,6 +10,7 @@ from openfisca_secu.base import (
     set_input_divide_by_period,
 )
 from openfisca_secu.entities import individu
+from openfisca_secu.validation import EntreeInvalide
 
 
 def arrondi_euro(montant):
@@ -147,7 +148,16 @@ class coefficient_plafond_temps_partiel(Variable):
         duree_legale = parameters(period).smic.duree_legale_hebdomadaire
         duree_collective = individu.etablissement("duree_collective_hebdomadaire", period)
         duree_reference_mois = numpy.minimum(duree_legale, duree_collective) * semaines_par_mois
-        heures_contrat = individu("quotite_de_travail", period) * duree_legale * semaines_par_mois
+        quotite = individu("quotite_de_travail", period)
+        nulle = (quotite == 0) & (individu("salaire_de_base", period) > 0)
+        if nulle.any():
+            rang = int(numpy.flatnonzero(nulle)[0])
+            raise EntreeInvalide(
+                ["individus", rang, "quotite_de_travail", str(period)],
+                f"quotite_de_travail nulle en {period} alors que l'individu n° {rang} reçoit un salaire de base ; "
+                "attendu une quotité entre 0 (exclu) et 1 (durée contractuelle, L242-8).",
+            )
+        heures_contrat = quotite * duree_legale * semaines_par_mois
         heures = heures_contrat + individu("heures_supplementaires", period)
         coefficient = numpy.minimum(heures / duree_reference_mois, 1)
         return numpy.where(individu("renonciation_proratisation_plafond_temps_partiel", period), 1, coefficient)
