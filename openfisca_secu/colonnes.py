@@ -14,27 +14,14 @@ Une cellule vide, illisible, d'un type incompatible ou hors des bornes de `valid
 """
 
 import datetime
-import re
 from collections.abc import Callable
 
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.validation import BORNES, EntreeInvalide
+from openfisca_secu.validation import BORNES, DATE, NOMBRE, TEXTES_BOOLEENS, EntreeInvalide
 
-TEXTES_BOOLEENS = {
-    "true": True,
-    "vrai": True,
-    "oui": True,
-    "1": True,
-    "false": False,
-    "faux": False,
-    "non": False,
-    "0": False,
-}
 BOOLEENS_ATTENDUS = "true/false, vrai/faux, oui/non ou 1/0"
-_NOMBRE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ENTIER = numpy.iinfo(numpy.int32)  # stockage des variables entières d'OpenFisca
 
 
@@ -227,7 +214,7 @@ def _convertir_type(variable, valeurs, decimale, refuser, rangs):
     if type_ is datetime.date:
         if genre == "U":
             premier(
-                numpy.array([_DATE.fullmatch(texte) is None for texte in valeurs.tolist()], dtype=bool),
+                numpy.array([DATE.fullmatch(texte) is None for texte in valeurs.tolist()], dtype=bool),
                 lambda v: f"valeur « {v} » illisible ; attendu {attendu(variable)}",
             )
             try:
@@ -267,7 +254,7 @@ def _nombres_ecrits(textes, decimale, premier, attendu_):
             lambda v: f"valeur « {v} » : dans un CSV séparé par « ; », le séparateur décimal est la virgule",
         )
         textes = numpy.char.replace(textes, ",", ".")
-    lisibles = numpy.array([_NOMBRE.fullmatch(texte) is not None for texte in textes.tolist()], dtype=bool)
+    lisibles = numpy.array([NOMBRE.fullmatch(texte) is not None for texte in textes.tolist()], dtype=bool)
     premier(~lisibles, lambda v: f"valeur « {v} » illisible ; attendu {attendu_}")
     return textes.astype(float)
 

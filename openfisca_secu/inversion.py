@@ -48,6 +48,8 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from openfisca_secu.validation import lire_nombre
+
 INCONNUE = "salaire_de_base"
 CIBLES = ("salaire_net", "cout_total_employeur")
 
@@ -363,6 +365,11 @@ def _tableau(variable, nom, valeur, taille):
         forme = len(tableau) if tableau.ndim == 1 else tableau.shape
         raise ValueError(f"{nom} : {forme} valeurs pour {taille} cibles ; attendu une valeur ou une par cible.")
     sorte = tableau.dtype.kind
+    if sorte == "U" and variable.value_type in (int, float):
+        # même règle que /calculate pour les chaînes numériques (validation.lire_nombre) : "3000.5" oui, "3 000" non
+        lus = [lire_nombre(texte) for texte in tableau.tolist()]
+        if None not in lus:
+            tableau, sorte = numpy.asarray(lus, dtype=numpy.float64), "f"
     attendu = None
     if variable.value_type is Enum:
         possibles = [item.name for item in variable.possible_values]

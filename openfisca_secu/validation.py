@@ -200,9 +200,10 @@ def _prefixe(chemin):
 
 # --- Valeurs d'une situation JSON -------------------------------------------------------------------------------
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NOMBRE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_TEXTES_BOOLEENS = {
+# Règles communes des textes (JSON et fichiers) : lues avec fullmatch.
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NOMBRE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+TEXTES_BOOLEENS = {
     "true": True,
     "vrai": True,
     "oui": True,
@@ -232,7 +233,7 @@ def lire_nombre(texte):
     """Règle unique des chaînes numériques : un nombre décimal avec un point (`3000`, `-12.5`, `1e3`), rien d'autre
     (ni expression, ni virgule, ni espace) ; None si le texte n'en est pas un."""
     texte = texte.strip()
-    return float(texte) if _NOMBRE.match(texte) else None
+    return float(texte) if NOMBRE.fullmatch(texte) else None
 
 
 def lire_valeur(variable, valeur):
@@ -252,7 +253,7 @@ def lire_valeur(variable, valeur):
         return _lire_nombre_de(variable, valeur, attendu)
     if variable.value_type is datetime.date:
         if not isinstance(valeur, datetime.date | numpy.datetime64) and not (
-            isinstance(valeur, str) and _DATE.match(valeur)
+            isinstance(valeur, str) and DATE.fullmatch(valeur)
         ):
             raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
         try:
@@ -340,7 +341,7 @@ def lire_booleen(cellule):
     if isinstance(cellule, float | numpy.floating) and cellule in (0.0, 1.0):
         return bool(cellule)
     if isinstance(cellule, str):
-        return _TEXTES_BOOLEENS.get(cellule.strip().lower())
+        return TEXTES_BOOLEENS.get(cellule.strip().lower())
     return None
 
 

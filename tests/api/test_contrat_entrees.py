@@ -450,6 +450,9 @@ CAS_PAGE = [
     ("/inversion", inversion_de_la_page(taux_at=[0.01, 0.02]), 400, ["taux_accident_travail"]),
     ("/inversion", inversion_de_la_page(montant=-5), 400, ["montants"]),
     ("/inversion", inversion_de_la_page(cible="salaire_brut"), 400, ["cible"]),
+    ("/inversion", inversion_de_la_page(effectif="20 salariés"), 400, ["effectif_entreprise"]),
+    ("/inversion", inversion_de_la_page(taux_at="1,12 %"), 400, ["taux_accident_travail"]),
+    ("/inversion", inversion_de_la_page(vm="0,02"), 400, ["taux_versement_mobilite"]),
 ]
 
 
@@ -460,6 +463,15 @@ CAS_PAGE = [
 )
 def test_requetes_de_la_page(serveur, route, corps, code, fragments):
     _verifier(_poster(serveur, json.dumps(corps), route), route, code, fragments)
+
+
+def test_meme_regle_des_chaines_numeriques(serveur):
+    """Une chaîne décimale à point vaut son nombre dans /inversion comme dans /calculate et /fiche_de_paie."""
+    chiffres = _poster(serveur, json.dumps(inversion_de_la_page(effectif=20, taux_at=0.0112)), "/inversion").json()
+    textes = _poster(serveur, json.dumps(inversion_de_la_page(effectif="20", taux_at="0.0112")), "/inversion").json()
+    assert textes["salaire_de_base"] == chiffres["salaire_de_base"]
+    fiche = _poster(serveur, json.dumps(fiche_de_la_page(salaire="2500.5")), "/fiche_de_paie")
+    assert fiche.status_code == 200, fiche.text
 
 
 def test_requetes_valides_de_la_page(serveur):

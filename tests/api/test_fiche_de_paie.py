@@ -64,3 +64,32 @@ def test_fiche_de_paie_erreurs(client, corps, message):
     reponse = client.post("/fiche_de_paie", json=corps)
     assert reponse.status_code == 400
     assert message in json.dumps(reponse.get_json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("salaire", "etablissement", "entreprise", "individu", "variable", "montant"),
+    [
+        # LODEOM compétitivité, 10 salariés, 2 000 < 1,3 SMIC : T × R = 0,3194 × 2 000
+        (2000, {"bareme_lodeom": {PERIODE: "competitivite"}}, {}, {}, "exoneration_lodeom", -638.80),
+        # JEI : 3 000 × (7 % + 8,55 % + 2,02 % + 3,45 %)
+        (
+            3000,
+            {},
+            {"jeune_entreprise_innovante": {PERIODE: True}},
+            {"salarie_eligible_jei": {PERIODE: True}},
+            "exoneration_jei",
+            -630.60,
+        ),
+    ],
+)
+def test_fiche_de_paie_ligne_du_dispositif(client, salaire, etablissement, entreprise, individu, variable, montant):
+    situation = {
+        "individus": {"alice": {"salaire_de_base": {PERIODE: salaire}} | individu},
+        "etablissements": {"siege": {"salaries": ["alice"], "taux_accident_travail": {PERIODE: 0.01}} | etablissement},
+        "entreprises": {"acme": {"salaries": ["alice"], "effectif_entreprise": {PERIODE: 10}} | entreprise},
+    }
+    reponse = client.post("/fiche_de_paie", json={"situation": situation, "periode": PERIODE})
+    assert reponse.status_code == 200, reponse.get_data(as_text=True)
+    rangees = reponse.get_json()["exonerations"]["rangees"]
+    lignes = {ligne["variable"]: ligne["montant"] for rangee in rangees for ligne in rangee["lignes"]}
+    assert lignes == {variable: montant}  # ni réduction générale ni autre exonération

@@ -62,6 +62,7 @@ REDUCTIONS_EMPLOYEUR = (
     "deduction_forfaitaire_heures_supplementaires",
     "exoneration_employeur_apprenti",
     "exoneration_lodeom",
+    "exoneration_jei",
 )
 REDUCTIONS_SALARIALES = ("reduction_salariale_heures_supplementaires", "exoneration_salariale_apprenti")
 

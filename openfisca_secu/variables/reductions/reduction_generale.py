@@ -82,10 +82,13 @@ class reduction_generale_exclue(Variable):
     entity = individu
     definition_period = MONTH
     label = "Salarié ouvrant droit à une exonération non cumulable avec la réduction générale"
-    reference = "CSS art. L241-13 ; L241-10 ; L752-3-2 ; code du travail, art. L6243-2 et L6243-3 (avant 2019)"
+    reference = (
+        "CSS art. L241-13 ; L241-10 ; L752-3-2 ; loi n° 2003-1311, art. 131 ; code du travail, art. L6243-2 et "
+        "L6243-3 (avant 2019)"
+    )
     documentation = (
         "Aide à domicile (L241-10) ; apprenti exonéré de cotisations patronales jusqu'en 2018 ; salarié ouvrant droit "
-        "à l'exonération LODEOM (L752-3-2)."
+        "à l'exonération LODEOM (L752-3-2) ou jeune entreprise innovante (loi n° 2003-1311, art. 131)."
     )
 
     def formula(individu, period):
@@ -94,6 +97,7 @@ class reduction_generale_exclue(Variable):
             (aide_a_domicile != EmployeurAideADomicile.non_concerne)
             | individu("apprenti_exonere_cotisations_patronales", period)
             | individu("lodeom_eligible", period)
+            | individu("jei_eligible", period)
         )
 
 
