@@ -52,6 +52,7 @@ BORNES = {
     "forfait_jours_annuel": (0, 366),
     "fraction_mois_remunere": (0, 1),
     "jours_absence_non_remuneree": (0, 31),
+    "duree_collective_hebdomadaire": (1, 168),
     "remuneration_autres_employeurs": (0, None),
     "effectif_entreprise": (0, None),
     "taux_accident_travail": (0, 1),

@@ -240,7 +240,6 @@ def lire_population(chemin: Path, taille: int, systeme, etablissements=None, ent
 ENTREES_A_FORMULE = frozenset(
     {
         "fraction_mois_remunere",
-        "duree_collective_hebdomadaire",
         "taux_accident_travail",
         "employeur_champ_allegements_generaux",
     }

@@ -146,7 +146,7 @@ class coefficient_plafond_temps_partiel(Variable):
     def formula(individu, period, parameters):
         semaines_par_mois = parameters(period).cotisations.temps_plein.semaines_par_an / 12
         duree_legale = parameters(period).smic.duree_legale_hebdomadaire
-        duree_collective = individu.etablissement("duree_collective_hebdomadaire", period)
+        duree_collective = individu.etablissement("duree_collective_hebdomadaire_applicable", period)
         duree_reference_mois = numpy.minimum(duree_legale, duree_collective) * semaines_par_mois
         quotite = individu("quotite_de_travail", period)
         nulle = (quotite == 0) & (individu("salaire_de_base", period) > 0)

@@ -13,12 +13,26 @@ class duree_collective_hebdomadaire(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     unit = "hour"
-    label = "Durée collective hebdomadaire (ou moyenne hebdomadaire) du travail de l'établissement"
-    reference = "CSS art. D241-26 III"
-    documentation = "À défaut de saisie : la durée légale (35 heures)."
+    label = "Durée collective hebdomadaire (ou moyenne hebdomadaire) du travail de l'établissement (entrée)"
+    reference = "CSS art. D241-26 III ; L242-8"
+    documentation = "0 (défaut) : non saisie, la durée légale s'applique (duree_collective_hebdomadaire_applicable)."
+
+
+class duree_collective_hebdomadaire_applicable(Variable):
+    value_type = float
+    entity = etablissement
+    definition_period = MONTH
+    unit = "hour"
+    label = "Durée collective hebdomadaire de l'établissement, à défaut de saisie la durée légale"
+    reference = "CSS art. D241-26 III ; L242-8 ; code du travail, art. L3121-27"
+    documentation = (
+        "Un établissement sans saisie, même dans une simulation où d'autres établissements en ont une (le "
+        "constructeur lui donne alors la valeur par défaut, 0), prend la durée légale."
+    )
 
     def formula(etablissement, period, parameters):
-        return etablissement.filled_array(parameters(period).smic.duree_legale_hebdomadaire)
+        saisie = etablissement("duree_collective_hebdomadaire", period)
+        return numpy.where(saisie > 0, saisie, parameters(period).smic.duree_legale_hebdomadaire)
 
 
 class duree_moyenne_hebdomadaire_forfait(Variable):
@@ -50,7 +64,8 @@ class heures_remunerees_reconstituees(Variable):
         duree_legale_mois = parameters(period).smic.duree_legale_hebdomadaire * semaines_par_mois
         jours_forfait = parameters(period).reductions.reduction_generale.jours_forfait_reference
         jours_par_mois = parameters(period).reductions.heures_remunerees.jours_par_mois
-        duree_collective_mois = individu.etablissement("duree_collective_hebdomadaire", period) * semaines_par_mois
+        duree_collective = individu.etablissement("duree_collective_hebdomadaire_applicable", period)
+        duree_collective_mois = duree_collective * semaines_par_mois
         smic = individu("smic_horaire", period)
 
         jours = individu("jours_contrat_dans_le_mois", period)
