@@ -451,9 +451,13 @@ def tracer(systeme, donnees):
     simulation.trace = True
     demandes = []
     try:
-        for _pluriel, _identifiant, nom, periode in demandes_lues:
+        for pluriel, identifiant, nom, periode in demandes_lues:
             demandes.append(f"{nom}<{periode!s}>")
-            simulation.calculate(nom, periode)
+            resultat = simulation.calculate(nom, periode)
+            if systeme.get_variable(nom).value_type is float and systeme.get_variable(nom).formulas:
+                rang = simulation.ids_d_origine[pluriel].index(identifiant)
+                positions = range(rang, len(resultat), len(simulation.ids_d_origine[pluriel]))
+                _refuser_l_indetermine(resultat, positions, [pluriel, identifiant, nom, periode])
     except Exception as erreur:
         erreur.simulation = simulation
         raise
@@ -465,10 +469,17 @@ def tracer(systeme, donnees):
 
 
 def profondeur_json(octets):
-    """Profondeur d'imbrication des objets et listes d'un texte JSON, mesurée sans le lire (les chaînes d'abord
-    effacées) : un JSON de 1 000 niveaux ferait dépasser la pile de récursion du lecteur."""
-    sans_chaines = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", octets)
-    caracteres = numpy.frombuffer(sans_chaines, dtype=numpy.uint8)
+    """Profondeur d'imbrication des objets et listes d'un texte JSON, mesurée sans le lire : un JSON de 1 000 niveaux
+    ferait dépasser la pile de récursion du lecteur. Un premier passage compte aussi les crochets des chaînes (un
+    majorant, rapide) ; s'il dépasse la limite, les chaînes sont effacées et la profondeur recomptée."""
+    majorant = _profondeur(octets)
+    if majorant <= PROFONDEUR_MAXIMALE_JSON:
+        return majorant
+    return _profondeur(re.sub(rb'"(?:[^"\\]|\\.)*"', b"", octets))
+
+
+def _profondeur(octets):
+    caracteres = numpy.frombuffer(octets, dtype=numpy.uint8)
     ouvrants = (caracteres == ord("{")) | (caracteres == ord("["))
     fermants = (caracteres == ord("}")) | (caracteres == ord("]"))
     return int(numpy.cumsum(ouvrants.astype(numpy.int64) - fermants).max(initial=0))
@@ -510,6 +521,18 @@ CONTRAT_D_ENTREE = (
 )
 
 
+def sans_non_finis(valeur):
+    """La réponse sans NaN ni infini, qui ne sont pas du JSON : null à leur place (valeurs intermédiaires d'une trace,
+    non renseignées)."""
+    if isinstance(valeur, float):
+        return valeur if math.isfinite(valeur) else None
+    if isinstance(valeur, dict):
+        return {cle: sans_non_finis(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list | tuple):
+        return [sans_non_finis(v) for v in valeur]
+    return valeur
+
+
 def _lire_droit_constant():
     """Paramètre de requête `droit_constant` : true ou false (défaut false)."""
     valeur = request.args.get("droit_constant", "false")
@@ -537,7 +560,7 @@ def _vue_de_calcul(systeme, traitement):
                 from openfisca_secu.reforms.droit_constant import droit_constant as reforme
 
                 systemes[droit_constant] = reforme(systeme)
-            return jsonify(traitement(systemes[droit_constant], donnees))
+            return jsonify(sans_non_finis(traitement(systemes[droit_constant], donnees)))
         except Exception as erreur:
             reponse = _erreur_de_calcul(erreur, getattr(erreur, "simulation", None))
             if reponse is None:

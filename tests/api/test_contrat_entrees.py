@@ -478,3 +478,21 @@ def test_requetes_valides_de_la_page(serveur):
     """Témoin : les mêmes requêtes, valides, répondent 200."""
     assert _poster(serveur, json.dumps(fiche_de_la_page()), "/fiche_de_paie").status_code == 200
     assert _poster(serveur, json.dumps(inversion_de_la_page()), "/inversion").status_code == 200
+
+
+def test_jamais_nan_ni_infini_dans_une_reponse(serveur, serveur_openfisca):
+    """Une valeur intermédiaire indéterminée (entrée AT/MP non donnée) revient null dans une trace ; une valeur
+    demandée indéterminée est une erreur 400 qui nomme le chemin, dans /calculate comme dans /trace."""
+
+    def lire(reponse):
+        return json.loads(reponse.text, parse_constant=lambda c: pytest.fail(f"{c} dans {reponse.text[:200]}"))
+
+    for url in (serveur, serveur_openfisca):
+        corps = _siege(taux_brut_collectif_atmp={"2024": None})
+        trace = _poster(url, json.dumps(corps), "/trace")
+        assert trace.status_code == 200, trace.text
+        assert lire(trace)["trace"]["taux_brut_collectif_atmp<2024>"]["value"] == [None]
+        for route in ("/calculate", "/trace"):
+            reponse = _poster(url, json.dumps(_siege(taux_net_collectif_atmp={"2024": None})), route)
+            assert reponse.status_code == 400, reponse.text
+            assert "etablissements.siege.taux_net_collectif_atmp.2024" in json.dumps(lire(reponse), ensure_ascii=False)

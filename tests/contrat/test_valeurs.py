@@ -110,3 +110,14 @@ def test_situation_refusee_nomme_le_chemin(modifier, fragment):
     with pytest.raises(EntreeInvalide) as erreur:
         valider_situation(situation, SYSTEME)
     assert fragment in str(erreur.value)
+
+
+def test_profondeur_json_ignore_les_crochets_des_chaines():
+    from openfisca_secu.api import PROFONDEUR_MAXIMALE_JSON, profondeur_json
+
+    assert profondeur_json(b'{"a": "' + b"[" * 50 + b'"}') == 1
+    assert profondeur_json(b'{"a\\"' + b"{" * 50 + b'": [1]}') == 2
+    assert profondeur_json(b"[" * 30 + b"]" * 30) == 30
+    assert (
+        profondeur_json(b"[" * PROFONDEUR_MAXIMALE_JSON + b"]" * PROFONDEUR_MAXIMALE_JSON) == PROFONDEUR_MAXIMALE_JSON
+    )
