@@ -152,3 +152,44 @@ def refuser_taux_csg_indetermine(categorie, besoin, period):
 
 
 _MOIS_PAR_TRIMESTRE = 3  # calendrier civil, pas une valeur juridique
+
+
+# --- Périodes sans règle datée ---------------------------------------------------------------------------------------
+# Sans formule pour une période, OpenFisca rend la valeur par défaut (0, faux) sans rien dire. Chaque variable à formule
+# en a donc une pour chaque mois de janvier 2012 à décembre 2026 (tests/test_periodes_sans_formule.py) : la loi de la
+# période, `neant` quand le dispositif n'existe pas (0 ou faux est alors la loi) ou `loi_non_connue`.
+
+
+def neant(population, period):
+    """Formule d'une période où le dispositif n'existe pas (avant sa création, après sa suppression : date et texte
+    en commentaire là où elle est datée) : 0 ou faux est la loi."""
+    return population.filled_array(0)
+
+
+def loi_non_connue(nom: str, explication: str, concernes: tuple[str, ...] = ()):
+    """Formule d'une période dont le paquet ne connaît pas la loi : erreur pour la première entité concernée (une des
+    variables `concernes` non nulle ; toutes les entités sans `concernes`), 0 ou faux pour les autres."""
+
+    def formula(population, period):
+        masque = numpy.ones(population.count, dtype=bool)
+        if concernes:
+            masque = numpy.any([population(variable, period) != 0 for variable in concernes], axis=0)
+        refuser_si(
+            masque,
+            lambda rang: (
+                f"{nom} : loi non connue du paquet pour {period} ({population.entity.key} n° {rang}) ; {explication}"
+            ),
+        )
+        return population.filled_array(0)
+
+    return formula
+
+
+def a_saisir(nom: str):
+    """Formule d'une période dont le paquet ne connaît pas la valeur mais qu'on peut saisir : la valeur « non
+    renseignée » de la variable (son défaut), que les formules qui l'utilisent refusent avec un message clair."""
+
+    def formula(population, period):
+        return population.filled_array(population.simulation.tax_benefit_system.variables[nom].default_value)
+
+    return formula

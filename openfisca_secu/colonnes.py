@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.validation import BORNES, DATE, NOMBRE, TEXTES_BOOLEENS, EntreeInvalide
+from openfisca_secu.validation import BORNES, DATE, EntreeInvalide, lire_booleen, lire_nombre
 
 BOOLEENS_ATTENDUS = "true/false, vrai/faux, oui/non ou 1/0"
 _ENTIER = numpy.iinfo(numpy.int32)  # stockage des variables entières d'OpenFisca
@@ -173,13 +173,13 @@ def _convertir_type(variable, valeurs, decimale, refuser, rangs):
         if genre in "iuf":
             premier(~numpy.isin(valeurs, (0, 1)), lambda v: f"valeur {v} ; attendu {attendu(variable)}")
             return valeurs.astype(bool)
-        if genre == "U":
-            minuscules = numpy.char.lower(valeurs)
+        if genre == "U":  # la règle des cellules de l'API et des fichiers : validation.lire_booleen
+            lus = [lire_booleen(texte) for texte in valeurs.tolist()]
             premier(
-                ~numpy.isin(minuscules, list(TEXTES_BOOLEENS)),
+                numpy.array([lu is None for lu in lus], dtype=bool),
                 lambda v: f"valeur « {v} » illisible ; attendu {attendu(variable)}",
             )
-            return numpy.isin(minuscules, [texte for texte, vrai in TEXTES_BOOLEENS.items() if vrai])
+            return numpy.array(lus, dtype=bool)
         premier(numpy.ones(len(valeurs), bool), incompatible)
 
     if type_ in (float, int):
@@ -254,9 +254,12 @@ def _nombres_ecrits(textes, decimale, premier, attendu_):
             lambda v: f"valeur « {v} » : dans un CSV séparé par « ; », le séparateur décimal est la virgule",
         )
         textes = numpy.char.replace(textes, ",", ".")
-    lisibles = numpy.array([NOMBRE.fullmatch(texte) is not None for texte in textes.tolist()], dtype=bool)
-    premier(~lisibles, lambda v: f"valeur « {v} » illisible ; attendu {attendu_}")
-    return textes.astype(float)
+    nombres = [lire_nombre(texte) for texte in textes.tolist()]  # la règle des chaînes numériques de l'API
+    premier(
+        numpy.array([nombre is None for nombre in nombres], dtype=bool),
+        lambda v: f"valeur « {v} » illisible ; attendu {attendu_}",
+    )
+    return numpy.array(nombres, dtype=float)
 
 
 def controler_population(entrees: dict, position: Callable[[int], str]) -> None:

@@ -13,14 +13,21 @@ const attente = document.getElementById("attente");
 const resultat = document.getElementById("resultat");
 
 // Dispositifs d'exonération de l'employeur proposés quand le modèle a leur variable (GET /variables) : une variable
-// à valeurs énumérées de l'entité, une option par valeur autre que celle par défaut (GET /variable/<nom>), et les
-// entrées du salarié qu'une valeur demande.
+// de l'établissement ou de l'entreprise, booléenne (une option) ou à valeurs énumérées (une option par valeur autre
+// que celle par défaut, lues dans GET /variable/<nom>), et les entrées du salarié que chaque valeur demande.
 const DISPOSITIFS = [
   {
     variable: "bareme_lodeom",
     entite: "etablissement",
     prefixe: "LODEOM (Guadeloupe, Guyane, Martinique, La Réunion)",
     salarie: { innovation_croissance: { salarie_lodeom_projets_innovants: true } },
+  },
+  {
+    variable: "jeune_entreprise_innovante",
+    entite: "entreprise",
+    prefixe: "Jeune entreprise innovante",
+    libelles: { true: "salarié affecté à la recherche et au développement (CGI art. 44 sexies-0 A)" },
+    salarie: { true: { salarie_eligible_jei: true } },
   },
 ];
 let choixDispositifs = []; // [{variable, entite, valeur, libelle, salarie}], dans l'ordre des options
@@ -137,7 +144,7 @@ function entrees(saisie) {
   const entreprise = { effectif_entreprise: saisie.effectif };
   if (saisie.dispositif) {
     const d = saisie.dispositif;
-    (d.entite === "etablissement" ? etablissement : entreprise)[d.variable] = d.valeur;
+    (d.entite === "etablissement" ? etablissement : entreprise)[d.variable] = d.valeur === "true" ? true : d.valeur;
     Object.assign(individu, d.salarie);
   }
   return { individu, etablissement, entreprise };
@@ -401,8 +408,11 @@ async function proposerDispositifs() {
   const choix = document.getElementById("dispositif");
   for (const dispositif of DISPOSITIFS.filter((d) => d.variable in variables)) {
     const description = await appeler(`/variable/${dispositif.variable}`);
-    for (const [valeur, libelle] of Object.entries(description.possibleValues || {})) {
-      if (valeur === description.defaultValue) {
+    const valeurs = description.valueType === "Boolean"
+      ? { true: dispositif.libelles.true }
+      : description.possibleValues || {};
+    for (const [valeur, libelle] of Object.entries(valeurs)) {
+      if (valeur === String(description.defaultValue)) {
         continue;
       }
       choixDispositifs.push({ ...dispositif, valeur, libelle: `${dispositif.prefixe} : ${libelle}`,

@@ -25,35 +25,31 @@ OPTIONS_CHROMIUM = [
 ]
 
 
-def _absent(programme, paquet):
-    message = f"{programme} absent : `make navigateur` installe le paquet Debian {paquet}"
-    if os.environ.get("EXIGER_NAVIGATEUR") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
+def _programme(programme, paquet, chemin=None):
+    """Chemin du programme ; absent, le test est sauté (ou échoue si EXIGER_NAVIGATEUR=1) en nommant son paquet."""
+    chemin = chemin or shutil.which(programme)
+    if chemin is None:
+        message = f"{programme} absent : `make navigateur` installe le paquet Debian {paquet}"
+        if os.environ.get("EXIGER_NAVIGATEUR") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return chemin
 
 
 @pytest.fixture(scope="session")
 def chromium():
     chemin = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if chemin is None:
-        _absent("chromium", "chromium")
-    return chemin
+    return _programme("chromium", "chromium", chemin)
 
 
 @pytest.fixture(scope="session")
 def tesseract():
-    chemin = shutil.which("tesseract")
-    if chemin is None:
-        _absent("tesseract", "tesseract-ocr")
-    return chemin
+    return _programme("tesseract", "tesseract-ocr")
 
 
 @pytest.fixture(scope="session")
 def pdftoppm():
-    chemin = shutil.which("pdftoppm")
-    if chemin is None:
-        _absent("pdftoppm", "poppler-utils")
-    return chemin
+    return _programme("pdftoppm", "poppler-utils")
 
 
 @pytest.fixture(scope="session")

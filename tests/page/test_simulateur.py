@@ -56,6 +56,8 @@ def situation(saisie, salaire_de_base):
         individu["contrat_apprentissage"] = True
     if saisie["lodeom"] == "innovation_croissance":
         individu["salarie_lodeom_projets_innovants"] = True
+    if saisie["jei"]:
+        individu["salarie_eligible_jei"] = True
     salarie = {nom: {p: valeur} for nom, valeur in individu.items()}
     if saisie["apprenti"]:
         salarie["date_debut_contrat"] = {"ETERNITY": saisie["debut_contrat"]}
@@ -66,12 +68,15 @@ def situation(saisie, salaire_de_base):
     }
     if saisie["lodeom"]:
         etablissement["bareme_lodeom"] = saisie["lodeom"]
+    entreprise = {"effectif_entreprise": saisie["effectif"]}
+    if saisie["jei"]:
+        entreprise["jeune_entreprise_innovante"] = True
     return {
         "individus": {"salarie": salarie},
         "etablissements": {
             "etablissement": {"salaries": ["salarie"], **{nom: {p: v} for nom, v in etablissement.items()}}
         },
-        "entreprises": {"entreprise": {"salaries": ["salarie"], "effectif_entreprise": {p: saisie["effectif"]}}},
+        "entreprises": {"entreprise": {"salaries": ["salarie"], **{nom: {p: v} for nom, v in entreprise.items()}}},
     }
 
 
@@ -89,9 +94,12 @@ def remplir(page, url, saisie):
     if saisie["apprenti"]:
         page.fill("#debut_contrat", saisie["debut_contrat"])
     page.set_checked("#alsace_moselle", saisie["alsace_moselle"])
-    if saisie["lodeom"]:
-        valeur = page.get_attribute(f'#dispositif option[data-valeur="bareme_lodeom={saisie["lodeom"]}"]', "value")
-        page.select_option("#dispositif", valeur)
+    dispositif = f"bareme_lodeom={saisie['lodeom']}" if saisie["lodeom"] else None
+    dispositif = "jeune_entreprise_innovante=true" if saisie["jei"] else dispositif
+    if dispositif:
+        page.select_option(
+            "#dispositif", page.get_attribute(f'#dispositif option[data-valeur="{dispositif}"]', "value")
+        )
     for champ in ("sante_employeur", "sante_salarie", "prevoyance_employeur", "prevoyance_salarie", "taux_vm"):
         page.fill(f"#{champ}", str(saisie[champ]))
     page.fill("#taux_pas", str(saisie["taux_pas"]))
@@ -111,6 +119,7 @@ SAISIE = {
     "debut_contrat": "",
     "alsace_moselle": False,
     "lodeom": None,
+    "jei": False,
     "sante_employeur": 45.5,
     "sante_salarie": 30.25,
     "prevoyance_employeur": 20,
@@ -205,7 +214,7 @@ def verifier_bulletin(page, fiche):
     assert page.inner_text("#synthese_cout .valeur") == euros(fiche["cout_total_employeur"])
 
 
-def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesseract, pdftoppm, tmp_path):
+def test_bulletin_clarifie_detaille_et_capture(page, serveur, systeme, tesseract, tmp_path):
     remplir(page, serveur, SAISIE)
     assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
     fiche = fiche_de_paie(situation(SAISIE, SAISIE["montant"]), SAISIE["mois"], systeme=systeme)
@@ -237,7 +246,12 @@ def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesse
     page.locator("#resultat").screenshot(path=tmp_path / "bulletin.png")
     verifier_lecture(*lire_montants(tesseract, tmp_path / "bulletin.png"), fiche)
 
-    # impression en PDF (feuille de style d'impression) : une page A4, sans formulaire, mêmes montants
+
+def test_bulletin_imprime_en_pdf(page, serveur, systeme, tesseract, pdftoppm, tmp_path):
+    """Impression en PDF (feuille de style d'impression) : une page A4, sans formulaire, les mêmes montants."""
+    remplir(page, serveur, SAISIE)
+    assert page.get_attribute("body", "data-etat") == "calcule", page.inner_text("#erreur")
+    fiche = fiche_de_paie(situation(SAISIE, SAISIE["montant"]), SAISIE["mois"], systeme=systeme)
     page.emulate_media(media="print")
     assert not page.locator("#formulaire").is_visible()
     page.pdf(path=tmp_path / "bulletin.pdf", format="A4", print_background=True)
@@ -286,6 +300,7 @@ def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesse
         {**SAISIE, "mois": "2016-06", "taux_pas": ""},
         {**SAISIE, "montant": 2500, "effectif": 8, "lodeom": "competitivite"},
         {**SAISIE, "montant": 3500, "effectif": 40, "lodeom": "innovation_croissance", "mois": "2023-03"},
+        {**SAISIE, "montant": 2200, "effectif": 20, "jei": True, "categorie": "non_cadre"},
     ],
     ids=[
         "net, temps partiel, Alsace-Moselle, taux neutre, 2019",
@@ -294,6 +309,7 @@ def test_bulletin_clarifie_detaille_capture_et_pdf(page, serveur, systeme, tesse
         "2016",
         "LODEOM compétitivité, 2024",
         "LODEOM innovation et croissance, 2023",
+        "JEI, 2024",
     ],
 )
 def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tesseract, tmp_path, saisie):
@@ -320,6 +336,9 @@ def test_bulletin_depuis_le_net_ou_le_cout_total(page, serveur, systeme, tessera
     exonerations = {ligne["variable"] for r in fiche["exonerations"]["rangees"] for ligne in r["lignes"]}
     assert ("exoneration_salariale_apprenti" in exonerations) == saisie["apprenti"]
     assert ("exoneration_lodeom" in exonerations) == bool(saisie["lodeom"])
+    assert ("exoneration_jei" in exonerations) == saisie["jei"]
+    if saisie["jei"]:  # non cumulable avec la réduction générale
+        assert "reduction_generale" not in exonerations
     if saisie["lodeom"]:
         assert systeme.variables["bareme_lodeom"].possible_values[saisie["lodeom"]].value in page.inner_text("#legende")
     assert ("impot_preleve_a_la_source" in fiche) == (saisie["mois"] >= "2019")
@@ -332,8 +351,8 @@ def test_dispositifs_proposes_selon_le_modele(page, serveur, systeme):
     page.wait_for_selector("body[data-pret]")
     options = page.locator("#dispositif option").evaluate_all("(os) => os.map((o) => o.dataset.valeur || '')")
     baremes = [v.name for v in systeme.variables["bareme_lodeom"].possible_values if v.name != "aucun"]
-    attendues = ["", *(f"bareme_lodeom={bareme}" for bareme in baremes)]
-    assert options == attendues and len(attendues) == 4
+    attendues = ["", *(f"bareme_lodeom={bareme}" for bareme in baremes), "jeune_entreprise_innovante=true"]
+    assert options == attendues and len(attendues) == 5
     assert page.locator("#dispositif").is_visible()
     # la date de conclusion n'est demandée que pour un contrat d'apprentissage
     assert not page.locator("#debut_contrat").is_visible()

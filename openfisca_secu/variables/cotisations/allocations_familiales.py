@@ -3,6 +3,7 @@
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, sans_bruit
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 
 
@@ -13,6 +14,9 @@ class seuil_taux_reduit_allocations_familiales(Variable):
     unit = "currency-EUR"
     label = "Seuil de rémunération du mois en deçà duquel le taux réduit d'allocations familiales s'applique"
     reference = "CSS art. L241-6-1 ; D241-3-2"
+
+    # taux réduit créé au 01/01/2015 (L241-6-1) : seuil nul, aucun taux réduit
+    formula_2012_01_01 = neant
 
     def formula_2015_01_01(individu, period, parameters):
         # 1,6 SMIC (2015), puis 3,5 SMIC en vigueur à partir du 01/04/2016

@@ -4,6 +4,7 @@ mobilité, formation professionnelle, taxe d'apprentissage et contribution suppl
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, effectif_employeur, set_input_dispatch_by_period
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import entreprise, individu
 
 
@@ -44,6 +45,9 @@ class contribution_dialogue_social_employeur(Variable):
     unit = "currency-EUR"
     label = "Contribution patronale au financement des organisations syndicales (dialogue social)"
     reference = "Code du travail, art. L2135-10"
+
+    # contribution due depuis le 01/01/2015 (loi 2014-288, L2135-10)
+    formula_2012_01_01 = neant
 
     def formula_2015_01_01(individu, period, parameters):
         taux = parameters(period).cotisations.contribution_dialogue_social.taux

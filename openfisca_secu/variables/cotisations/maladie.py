@@ -4,6 +4,7 @@ régime local d'Alsace-Moselle (L242-13)."""
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, sans_bruit
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 from openfisca_secu.validation import EntreeInvalide
 
@@ -15,6 +16,9 @@ class seuil_taux_reduit_maladie(Variable):
     unit = "currency-EUR"
     label = "Seuil de rémunération du mois en deçà duquel le taux réduit maladie s'applique"
     reference = "CSS art. L241-2-1 ; D241-1-2"
+
+    # taux réduit créé au 01/01/2019 (L241-2-1) : seuil nul, aucun taux réduit
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period, parameters):
         # 2,5 SMIC en vigueur (L241-2-1 dans sa rédaction de la LFSS 2018)

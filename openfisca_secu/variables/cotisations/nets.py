@@ -2,6 +2,7 @@
 2016 modifié par l'arrêté du 31 janvier 2023)."""
 
 from openfisca_secu.base import MONTH, Variable
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 
 
@@ -39,6 +40,9 @@ class montant_net_social(Variable):
         "1er janvier 2024 (BOSS, mise à jour du 14 novembre 2023) aucune contribution patronale de protection "
         "sociale complémentaire collective n'est ajoutée."
     )
+
+    # mention créée au 01/07/2023 (arrêté du 31/01/2023)
+    formula_2012_01_01 = neant
 
     def formula_2023_07_01(individu, period):
         return (

@@ -9,6 +9,7 @@ from openfisca_secu.base import (
     set_input_dispatch_by_period,
     set_input_divide_by_period,
 )
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 from openfisca_secu.validation import EntreeInvalide
 
@@ -250,9 +251,11 @@ class assiette_sous_3_plafonds(Variable):
     entity = individu
     definition_period = MONTH
     unit = "currency-EUR"
-    end = "2018-12-31"
     label = "Part de l'assiette dans la limite de trois plafonds (tranches 1 et 2 ARRCO des non-cadres)"
     reference = "Accord ARRCO du 08/12/1961 ; CSS art. R242-2"
+
+    # tranches ARRCO des non-cadres supprimées au 01/01/2019
+    formula_2019_01_01 = neant
 
     def formula(individu, period, parameters):
         arrco = parameters(period).cotisations.retraite_complementaire.arrco

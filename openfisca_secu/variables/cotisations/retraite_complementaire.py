@@ -4,6 +4,7 @@ de 2012 à 2018 ; APEC des cadres. Tranches calculées sur le plafond du salari�
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, part_sous_plafonds
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations import CategorieSalarie
 
@@ -27,6 +28,9 @@ class agirc_arrco_employeur(Variable):
     label = "Cotisation patronale de retraite complémentaire AGIRC-ARRCO (tranches 1 et 2)"
     reference = "ANI AGIRC-ARRCO du 17/11/2017, art. 36 et 38"
 
+    # régime unifié créé au 01/01/2019 (ANI du 17/11/2017)
+    formula_2012_01_01 = neant
+
     def formula_2019_01_01(individu, period, parameters):
         bareme = parameters(period).cotisations.retraite_complementaire.agirc_arrco
         return _tranches_1_et_2(individu, period, bareme, "employeur")
@@ -39,6 +43,9 @@ class agirc_arrco_salarie(Variable):
     unit = "currency-EUR"
     label = "Cotisation salariale de retraite complémentaire AGIRC-ARRCO (tranches 1 et 2)"
     reference = "ANI AGIRC-ARRCO du 17/11/2017, art. 36 et 38"
+
+    # régime unifié créé au 01/01/2019 (ANI du 17/11/2017)
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period, parameters):
         bareme = parameters(period).cotisations.retraite_complementaire.agirc_arrco
@@ -53,6 +60,9 @@ class contribution_equilibre_general_employeur(Variable):
     label = "Contribution d'équilibre général (CEG), part patronale"
     reference = "ANI AGIRC-ARRCO du 17/11/2017, art. 36 et 38"
 
+    # CEG créée au 01/01/2019 (ANI du 17/11/2017)
+    formula_2012_01_01 = neant
+
     def formula_2019_01_01(individu, period, parameters):
         bareme = parameters(period).cotisations.retraite_complementaire.contribution_equilibre_general
         return _tranches_1_et_2(individu, period, bareme, "employeur")
@@ -65,6 +75,9 @@ class contribution_equilibre_general_salarie(Variable):
     unit = "currency-EUR"
     label = "Contribution d'équilibre général (CEG), part salariale"
     reference = "ANI AGIRC-ARRCO du 17/11/2017, art. 36 et 38"
+
+    # CEG créée au 01/01/2019 (ANI du 17/11/2017)
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period, parameters):
         bareme = parameters(period).cotisations.retraite_complementaire.contribution_equilibre_general
@@ -173,10 +186,12 @@ class arrco_employeur(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation patronale ARRCO (jusqu'en 2018)"
     reference = "Accord ARRCO du 08/12/1961"
+
+    # ARRCO fusionnée dans AGIRC-ARRCO au 01/01/2019 (ANI du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _arrco(individu, period, parameters, "employeur")
@@ -186,10 +201,12 @@ class arrco_salarie(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation salariale ARRCO (jusqu'en 2018)"
     reference = "Accord ARRCO du 08/12/1961"
+
+    # ARRCO fusionnée dans AGIRC-ARRCO au 01/01/2019 (ANI du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _arrco(individu, period, parameters, "salarie")
@@ -199,10 +216,12 @@ class agirc_employeur(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation patronale AGIRC des cadres (jusqu'en 2018)"
     reference = "Convention AGIRC du 14/03/1947"
+
+    # AGIRC fusionnée dans AGIRC-ARRCO au 01/01/2019 (ANI du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _agirc(individu, period, parameters, "employeur")
@@ -212,10 +231,12 @@ class agirc_salarie(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation salariale AGIRC des cadres (jusqu'en 2018)"
     reference = "Convention AGIRC du 14/03/1947"
+
+    # AGIRC fusionnée dans AGIRC-ARRCO au 01/01/2019 (ANI du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _agirc(individu, period, parameters, "salarie")
@@ -225,10 +246,12 @@ class agff_employeur(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation patronale AGFF (jusqu'en 2018)"
     reference = "Accord AGFF du 10/02/2001 et avenants"
+
+    # AGFF supprimée au 01/01/2019 (ANI AGIRC-ARRCO du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _agff(individu, period, parameters, "employeur")
@@ -238,10 +261,12 @@ class agff_salarie(Variable):
     value_type = float
     entity = individu
     definition_period = MONTH
-    end = "2018-12-31"
     unit = "currency-EUR"
     label = "Cotisation salariale AGFF (jusqu'en 2018)"
     reference = "Accord AGFF du 10/02/2001 et avenants"
+
+    # AGFF supprimée au 01/01/2019 (ANI AGIRC-ARRCO du 17/11/2017)
+    formula_2019_01_01 = neant
 
     def formula_2012_01_01(individu, period, parameters):
         return _agff(individu, period, parameters, "salarie")

@@ -3,6 +3,7 @@
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import individu
 from openfisca_secu.validation import EntreeInvalide
 
@@ -29,6 +30,9 @@ class taux_prelevement_source_applique(Variable):
         "Grille de métropole selon le salaire net imposable du mois. Une année dont la grille n'est pas confirmée "
         "(2020, 2021) ou un salarié domicilié outre-mer (grilles propres) exige un taux transmis."
     )
+
+    # prélèvement à la source depuis le 01/01/2019 (CGI art. 204 A)
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period, parameters):
         p = parameters(period).impot_revenu.prelevement_source
@@ -61,6 +65,9 @@ class impot_preleve_a_la_source(Variable):
     unit = "currency-EUR"
     label = "Impôt sur le revenu prélevé à la source"
     reference = "CGI art. 204 A 1° et 204 F"
+
+    # prélèvement à la source depuis le 01/01/2019 (CGI art. 204 A)
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period):
         return individu("taux_prelevement_source_applique", period) * individu("salaire_imposable", period)

@@ -5,7 +5,7 @@ annuel au 1er janvier, au prorata de la durée d'affiliation, sans descendre sou
 import numpy
 
 from openfisca_secu.base import YEAR, Variable
-from openfisca_secu.briques_revenus import date_affiliation_controlee, refuser_si
+from openfisca_secu.briques_revenus import a_saisir, date_affiliation_controlee, refuser_si
 from openfisca_secu.entities import individu
 
 
@@ -100,6 +100,9 @@ class taux_assiette_minimale_maladie_independant(Variable):
         "minimale maladie depuis 2020 (mon-entreprise)."
     )
 
+    # valeurs 2012-2019 non confirmées : à saisir (refusées à l'usage si elles manquent)
+    formula_2012_01_01 = a_saisir("taux_assiette_minimale_maladie_independant")
+
     def formula_2020_01_01(individu, period):
         return individu.filled_array(0.0)
 
@@ -115,6 +118,9 @@ class taux_assiette_minimale_invalidite_deces_independant(Variable):
     )
     reference = "CSS art. D635-12 ; L635-5"
     documentation = "Valeur de 2012 non confirmée : à saisir. 11,5 % du plafond annuel depuis 2016 (mon-entreprise)."
+
+    # valeur 2012-2015 non confirmée : à saisir
+    formula_2012_01_01 = a_saisir("taux_assiette_minimale_invalidite_deces_independant")
 
     def formula_2016_01_01(individu, period, parameters):
         return individu.filled_array(parameters(period).independants.assiette_minimale.invalidite_deces)

@@ -5,7 +5,7 @@ import numpy
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_secu.base import MONTH, Variable, set_input_dispatch_by_period
-from openfisca_secu.briques_revenus import exiger_positif, refuser_si
+from openfisca_secu.briques_revenus import exiger_positif, loi_non_connue, refuser_si
 from openfisca_secu.entities import etablissement
 from openfisca_secu.enumerations_revenus import SecteurCaisseCongesPayes
 
@@ -37,6 +37,13 @@ class majoration_conges_payes(Variable):
     unit = "currency-EUR"
     label = "Majorations de L243-1-3 dues par un employeur affilié à une caisse de congés payés (11,5 % ; 10 %)"
     reference = "CSS art. L243-1-3 ; D243-0-2"
+
+    # L243-1-3 avant 2018
+    formula_2012_01_01 = loi_non_connue(
+        "majoration_conges_payes",
+        "L243-1-3 et ses taux (D243-0-2) ne sont encodés que depuis 2018",
+        ("contributions_soumises_majoration_conges_payes", "apprentissage_intermittents_spectacle"),
+    )
 
     def formula_2018_01_01(etablissement, period, parameters):
         p = parameters(period).recouvrement.conges_payes
@@ -81,6 +88,13 @@ class versement_caisse_conges_payes(Variable):
     unit = "currency-EUR"
     label = "Versement de la caisse de congés payés au titre des cotisations de l'employeur (2° de L243-1-3)"
     reference = "CSS art. L243-1-3 2° ; D243-0-3"
+
+    # D243-0-3 avant 2019
+    formula_2012_01_01 = loi_non_connue(
+        "versement_caisse_conges_payes",
+        "les taux de D243-0-3 ne sont encodés que depuis 2019",
+        ("cotisations_versees_caisse_conges_payes",),
+    )
 
     def formula_2019_01_01(etablissement, period, parameters):
         p = parameters(period).recouvrement.conges_payes.versement_caisses
@@ -136,6 +150,13 @@ class ajustement_caisse_conges_payes(Variable):
         "Ajustement versé par la caisse à l'exigibilité suivant la période de prise des congés (négatif : trop versé)"
     )
     reference = "CSS art. D243-0-4"
+
+    # D243-0-4 avant 2018
+    formula_2012_01_01 = loi_non_connue(
+        "ajustement_caisse_conges_payes",
+        "D243-0-4 n'est encodé que depuis 2018",
+        ("cotisations_indemnites_conges_payes", "versements_caisse_exercice_acquisition"),
+    )
 
     def formula_2018_01_01(etablissement, period):
         return etablissement("cotisations_indemnites_conges_payes", period) - etablissement(

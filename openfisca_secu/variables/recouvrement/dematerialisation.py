@@ -2,7 +2,7 @@
 précédente, paiement par virement au-delà de 7 millions d'euros (CSS art. D133-10)."""
 
 from openfisca_secu.base import YEAR, Variable
-from openfisca_secu.briques_revenus import exiger_positif
+from openfisca_secu.briques_revenus import exiger_positif, loi_non_connue
 from openfisca_secu.entities import entreprise
 
 
@@ -35,6 +35,11 @@ class obligation_dematerialisation(Variable):
     label = "Déclarations et paiements dématérialisés obligatoires (cotisations de l'année précédente > 20 000 €)"
     reference = "CSS art. D133-10 I"
 
+    # D133-10 avant sa version de 2019
+    formula_2012_01_01 = loi_non_connue(
+        "obligation_dematerialisation", "seuils de D133-10 I antérieurs à 2019 non encodés"
+    )
+
     def formula_2019_01_01(entreprise, period, parameters):
         seuil = parameters(period).recouvrement.dematerialisation.seuil
         return _cotisations_annee_precedente(entreprise, period) > seuil
@@ -47,6 +52,11 @@ class obligation_paiement_virement(Variable):
     label = "Paiement par virement bancaire obligatoire (cotisations de l'année précédente > 7 millions d'euros)"
     reference = "CSS art. D133-10 II"
     documentation = "« Au titre d'une année civile » : le modèle retient, comme au I, l'année civile précédente."
+
+    # D133-10 avant sa version de 2019
+    formula_2012_01_01 = loi_non_connue(
+        "obligation_paiement_virement", "seuil de D133-10 II antérieur à 2019 non encodé"
+    )
 
     def formula_2019_01_01(entreprise, period, parameters):
         seuil = parameters(period).recouvrement.dematerialisation.seuil_virement

@@ -13,6 +13,7 @@ from openfisca_secu.briques_revenus import (
     date_non_renseignee,
     dernier_jour_du_mois,
     jour_du_mois,
+    neant,
     premier_jour_du_mois,
     rang_du_jour_dans_le_mois,
     refuser_si,
@@ -151,6 +152,9 @@ class intermediation_paiement_refusee(Variable):
     definition_period = MONTH
     label = "Intermédiation du paiement de la rémunération refusée : déclaration après le 15 du mois suivant l'activité"
     reference = "CSS art. D133-13-11 (version en vigueur à compter du 18/03/2019)"
+
+    # intermédiation du paiement créée au 18/03/2019 (D133-13-11)
+    formula_2012_01_01 = neant
 
     def formula_2019_03_18(individu, period, parameters):
         p = parameters(period).recouvrement.dispositifs_simplifies

@@ -5,7 +5,7 @@ import numpy
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_secu.base import MONTH, Variable, set_input_dispatch_by_period
-from openfisca_secu.briques_revenus import exiger_positif, refuser_si
+from openfisca_secu.briques_revenus import exiger_positif, loi_non_connue, refuser_si
 from openfisca_secu.entities import entreprise
 from openfisca_secu.enumerations_revenus import NatureCreancePrivilege
 
@@ -42,6 +42,11 @@ class seuil_inscription_privilege(Variable):
         "précédente (effectif_entreprise), obligatoire pour une créance d'employeur."
     )
 
+    # L243-5 et ses seuils avant 2024
+    formula_2012_01_01 = loi_non_connue(
+        "seuil_inscription_privilege", "seuils d'inscription du privilège antérieurs à 2024 non encodés"
+    )
+
     def formula_2024_01_01(entreprise, period, parameters):
         p = parameters(period).recouvrement.privilege
         independant = (
@@ -68,6 +73,13 @@ class inscription_privilege_obligatoire(Variable):
     definition_period = MONTH
     label = "Créances dépassant le seuil d'inscription du privilège (>)"
     reference = "CSS art. L243-5 al. 1 ; D243-x"
+
+    # L243-5 et ses seuils avant 2024
+    formula_2012_01_01 = loi_non_connue(
+        "inscription_privilege_obligatoire",
+        "seuils d'inscription du privilège antérieurs à 2024 non encodés",
+        ("creance_privilegiee",),
+    )
 
     def formula_2024_01_01(entreprise, period):
         creance = exiger_positif(entreprise("creance_privilegiee", period), "creance_privilegiee", period)

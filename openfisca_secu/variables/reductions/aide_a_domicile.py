@@ -19,6 +19,7 @@ from openfisca_secu.base import (
     set_input_dispatch_by_period,
     set_input_divide_by_period,
 )
+from openfisca_secu.briques_revenus import loi_non_connue
 from openfisca_secu.entities import etablissement, individu
 from openfisca_secu.enumerations import EmployeurAideADomicile
 from openfisca_secu.validation import EntreeInvalide
@@ -116,6 +117,13 @@ class exoneration_aide_a_domicile(Variable):
     unit = "currency-EUR"
     label = "Exonération de cotisations patronales au titre de l'aide à domicile"
     reference = "CSS art. L241-10 ; D241-5 à D241-5-3"
+
+    # L241-10 avant 2019
+    formula_2012_01_01 = loi_non_connue(
+        "exoneration_aide_a_domicile",
+        "L241-10 et D241-5 à D241-5-3 ne sont encodés que depuis 2019",
+        ("heures_aide_domicile_publics_eligibles",),
+    )
 
     def formula_2019_01_01(individu, period, parameters):
         # D241-5-3 (structures au prorata des heures), en vigueur depuis 2019

@@ -20,6 +20,7 @@ from datetime import date
 import numpy
 
 from openfisca_secu.base import ETERNITY, MONTH, Variable, selon_date_du_contrat, set_input_dispatch_by_period
+from openfisca_secu.briques_revenus import loi_non_connue
 from openfisca_secu.entities import entreprise, individu
 from openfisca_secu.validation import EntreeInvalide
 from openfisca_secu.variables.cotisations.totaux import COTISATIONS_EMPLOYEUR, COTISATIONS_SALARIALES
@@ -112,6 +113,13 @@ class plafond_exoneration_salariale_apprenti(Variable):
     documentation = (
         "Part du SMIC selon la date de conclusion du contrat, proratisée à l'entrée ou à la sortie en cours de mois "
         "(jours de contrat / jours du mois), ni pour absence ni pour temps partiel."
+    )
+
+    # pas de plafond avant 2019 (L6243-2)
+    formula_2012_01_01 = loi_non_connue(
+        "plafond_exoneration_salariale_apprenti",
+        "avant 2019, l'exonération salariale de l'apprenti était totale, sans plafond",
+        ("contrat_apprentissage",),
     )
 
     def formula_2019_01_01(individu, period):

@@ -4,6 +4,7 @@ déduction forfaitaire de cotisations patronales (L241-18, D241-24)."""
 import numpy
 
 from openfisca_secu.base import MONTH, Variable, effectif_employeur
+from openfisca_secu.briques_revenus import loi_non_connue, neant
 from openfisca_secu.entities import entreprise, individu
 
 COTISATIONS_VIEILLESSE_SALARIALES = (
@@ -27,6 +28,13 @@ class taux_reduction_salariale_heures_supplementaires(Variable):
         "effectivement à la charge du salarié (taux effectif du mois : ces cotisations / assiette), au plus 11,31 %."
     )
 
+    # réduction TEPA, abrogée pour les heures faites à partir du 01/09/2012 (loi 2012-958, art. 3)
+    formula_2012_01_01 = loi_non_connue(
+        "taux_reduction_salariale_heures_supplementaires", "taux de la réduction TEPA non encodé"
+    )
+    # ni réduction TEPA (abrogée) ni L241-17 (rétabli au 01/01/2019)
+    formula_2012_09_01 = neant
+
     def formula_2019_01_01(individu, period, parameters):
         plafond = parameters(period).reductions.heures_supplementaires.taux_maximal_reduction_salariale
         assiette = individu("assiette_cotisations_sociales", period)
@@ -46,6 +54,15 @@ class reduction_salariale_heures_supplementaires(Variable):
         "Taux × rémunération des heures, dans la limite des cotisations salariales dues (D241-22), après "
         "l'exonération de l'apprenti."
     )
+
+    # réduction TEPA, abrogée pour les heures faites à partir du 01/09/2012 (loi 2012-958, art. 3)
+    formula_2012_01_01 = loi_non_connue(
+        "reduction_salariale_heures_supplementaires",
+        "réduction de la loi TEPA (L241-17 ancien) non encodée",
+        ("remuneration_heures_supplementaires",),
+    )
+    # ni réduction TEPA (abrogée) ni L241-17 (rétabli au 01/01/2019)
+    formula_2012_09_01 = neant
 
     def formula_2019_01_01(individu, period):
         remuneration = individu("remuneration_heures_supplementaires", period)

@@ -14,6 +14,7 @@ l'entreprise, dépenses de recherche, indépendance, effectif, chiffre d'affaire
 import numpy
 
 from openfisca_secu.base import ADD, MONTH, Variable, annee_jusqu_au_mois, set_input_dispatch_by_period
+from openfisca_secu.briques_revenus import loi_non_connue
 from openfisca_secu.entities import entreprise, individu
 from openfisca_secu.validation import EntreeInvalide
 from openfisca_secu.variables.reductions.aide_a_domicile import COTISATIONS_ASSURANCES_SOCIALES_ET_FAMILLE
@@ -70,6 +71,13 @@ class exoneration_jei_avant_plafond_etablissement(Variable):
     documentation = (
         "Cotisations patronales maladie, vieillesse et allocations familiales dues sur la part de la rémunération "
         "n'excédant pas 4,5 fois le SMIC du mois (SMIC horaire × heures de référence, D241-7 II à IV)."
+    )
+
+    # dégressivité et plafonds de 2011 à 2013 non modélisés (comme exoneration_jei)
+    formula_2012_01_01 = loi_non_connue(
+        "exoneration_jei_avant_plafond_etablissement",
+        "l'exonération JEI n'est calculée que depuis 2014",
+        ("jei_eligible",),
     )
 
     def formula_2014_01_01(individu, period, parameters):

@@ -78,12 +78,20 @@ class salarie_lodeom_projets_innovants(Variable):
     )
 
 
+def _avant_2019(individu, period):
+    """Formule de 2012 à 2018 : barèmes mensuels d'avant 2019 non modélisés, refusés pour un établissement concerné."""
+    _refuser(individu, period, "les barèmes mensuels d'avant 2019 ne sont pas modélisés")
+    return individu.filled_array(0)
+
+
 class lodeom_eligible(Variable):
     value_type = bool
     entity = individu
     definition_period = MONTH
     label = "Salarié ouvrant droit à l'exonération LODEOM (barème de l'établissement et conditions d'effectif remplies)"
     reference = "CSS art. L752-3-2 II et III ; R130-1"
+
+    formula_2012_01_01 = _avant_2019
 
     def formula_2019_01_01(individu, period, parameters):
         p = parameters(period).reductions.lodeom
@@ -139,6 +147,8 @@ class exoneration_lodeom_anticipee(Variable):
     label = "Exonération LODEOM appliquée par anticipation au mois (coefficient du mois × rémunération du mois)"
     reference = "CSS art. D752-7 ; D241-8 et D241-11"
 
+    formula_2012_01_01 = _avant_2019
+
     def formula_2019_01_01(individu, period, parameters):
         eligible = individu("lodeom_eligible", period)
         if not eligible.any():
@@ -159,6 +169,8 @@ class exoneration_lodeom_cumulee(Variable):
     label = "Exonération LODEOM due pour la période de janvier au mois, après plafonnement"
     reference = "CSS art. D752-7 ; D241-9 et D241-11"
 
+    formula_2012_01_01 = _avant_2019
+
     def formula_2019_01_01(individu, period, parameters):
         eligible = individu("lodeom_eligible", period)
         if not eligible.any():
@@ -177,9 +189,7 @@ class exoneration_lodeom(Variable):
     reference = "CSS art. L752-3-2 ; D752-7"
     documentation = "Même régularisation que la réduction générale (mode_regularisation_reduction_generale)."
 
-    def formula_2012_01_01(individu, period):
-        _refuser(individu, period, "les barèmes mensuels d'avant 2019 ne sont pas modélisés")
-        return individu.filled_array(0.0)
+    formula_2012_01_01 = _avant_2019
 
     def formula_2019_01_01(individu, period):
         if not individu("lodeom_eligible", period).any():

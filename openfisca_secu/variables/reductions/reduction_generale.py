@@ -21,6 +21,7 @@ from openfisca_secu.base import (
     set_input_dispatch_by_period,
     somme_des_lignes,
 )
+from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import etablissement, individu
 from openfisca_secu.enumerations import EmployeurAideADomicile, HeuresEquivalenceTransport, ModeRegularisation
 
@@ -661,6 +662,9 @@ class reduction_generale_retraite_complementaire(Variable):
     label = "Part de la réduction générale imputée sur les cotisations AGIRC-ARRCO"
     reference = "CSS art. D241-7 V ; L241-13 VIII"
     documentation = "Réduction × (taux AGIRC-ARRCO et CEG employeur de tranche 1 compris dans T) / T."
+
+    # réduction étendue à l'AGIRC-ARRCO au 01/01/2019 (L241-13 VIII)
+    formula_2012_01_01 = neant
 
     def formula_2019_01_01(individu, period, parameters):
         rc = parameters(period).cotisations.retraite_complementaire

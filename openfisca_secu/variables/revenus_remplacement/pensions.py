@@ -3,7 +3,7 @@
 import numpy
 
 from openfisca_secu.base import ADD, MONTH, Variable, set_input_divide_by_period
-from openfisca_secu.briques_revenus import exiger_positif, refuser_si, refuser_taux_csg_indetermine
+from openfisca_secu.briques_revenus import exiger_positif, neant, refuser_si, refuser_taux_csg_indetermine
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations_revenus import TauxCsgRemplacement
 
@@ -188,6 +188,9 @@ class casa_pension_retraite(Variable):
     unit = "currency-EUR"
     label = "Contribution additionnelle de solidarité pour l'autonomie sur les pensions (CSG au taux plein ou médian)"
     reference = "CASF art. L14-10-4 2° ; LFSS 2013 (loi 2012-1404) art. 17"
+
+    # CASA due depuis le 01/04/2013 (LFSS 2013, art. 17)
+    formula_2012_01_01 = neant
 
     def formula_2013_04_01(individu, period, parameters):
         pension, assujettie, categorie = _assujettie_csg(individu, period)

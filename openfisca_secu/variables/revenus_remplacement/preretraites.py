@@ -13,6 +13,7 @@ import numpy
 from openfisca_secu.base import ETERNITY, MONTH, Variable
 from openfisca_secu.briques_revenus import (
     date_non_renseignee,
+    neant,
     parametre_aux_dates,
     refuser_si,
     refuser_taux_csg_indetermine,
@@ -126,6 +127,9 @@ class casa_allocation_preretraite(Variable):
     label = "CASA sur les allocations de préretraite (effet avant le 11/10/2007 : seulement au taux plein de CSG)"
     reference = "CASF art. L14-10-4 2° ; LFSS 2013 (loi 2012-1404) art. 17 ; Urssaf, avantages de préretraite"
     documentation = "Sur le montant brut, sans minimum garanti (aucune source ne l'étend à la CASA)."
+
+    # CASA due depuis le 01/04/2013 (LFSS 2013, art. 17)
+    formula_2012_01_01 = neant
 
     def formula_2013_04_01(individu, period, parameters):
         preretraite, assujettie, regime_2007 = _preretraite_et_regime(individu, period)

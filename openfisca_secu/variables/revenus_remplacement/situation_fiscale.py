@@ -5,6 +5,7 @@ import numpy
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_secu.base import MONTH, YEAR, Variable, set_input_dispatch_by_period
+from openfisca_secu.briques_revenus import a_saisir
 from openfisca_secu.entities import individu
 from openfisca_secu.enumerations_revenus import TauxCsgRemplacement
 
@@ -79,6 +80,9 @@ class taux_csg_remplacement(Variable):
         "années de suite (revenus de N-2 et de N-3, sauf pour le seuil d'exonération). « N'excède pas » : ≤. "
         "Avant 2015 (seuils non confirmés) et pour un domicile outre-mer, à saisir : sinon « non déterminé »."
     )
+
+    # seuils 2012-2014 non confirmés : à saisir
+    formula_2012_01_01 = a_saisir("taux_csg_remplacement")
 
     def formula_2015_01_01(individu, period, parameters):
         p = parameters(period).revenus_remplacement.csg.seuils_revenu_fiscal_reference
