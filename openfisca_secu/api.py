@@ -185,7 +185,7 @@ def _erreur_de_calcul(erreur, simulation=None):
         return _reponse_de_situation(chemin, message, erreur.code or 400)
     if isinstance(erreur, SituationParsingError):
         chemin, message = _feuille(erreur.error)
-        return _reponse_de_situation(chemin, message, erreur.code or 400)
+        return _reponse_de_situation(chemin, en_francais(message), erreur.code or 400)
     if isinstance(erreur, PeriodMismatchError):
         return _erreur(erreur.message, 400)
     if isinstance(erreur, ParameterNotFoundError):
@@ -196,6 +196,51 @@ def _erreur_de_calcul(erreur, simulation=None):
         if message.startswith("Unable to compute variable") or _refus_d_une_formule(erreur):
             return _erreur(nommer_les_entites(message, simulation) if simulation is not None else message, 400)
     return None
+
+
+# Messages d'openfisca-core (constructeur de simulation), dits en français avec ce qui était attendu.
+_TRADUCTIONS = [
+    (
+        r"You tried to calculate or to set a value for variable '(?P<v>\w+)', but it was not found.*",
+        "variable « {v} » inconnue d'openfisca-secu (la liste : GET /variables).",
+    ),
+    (
+        r"Expected a period .*got: '(?P<p>.*?)'.*",
+        "période « {p} » mal formée ; attendu AAAA, AAAA-MM, AAAA-MM-JJ ou ETERNITY.",
+    ),
+    (r"Unable to parse string \[(?P<p>.*?)\].*", "période « {p} » mal formée ; attendu AAAA, AAAA-MM, AAAA-MM-JJ."),
+    (
+        r"Some entities in the situation are not defined.*not found: (?P<e>[^.]*)\. The defined entities are: "
+        r"(?P<d>[^.]*)\..*",
+        "entité {e} inconnue ; les entités sont {d}.",
+    ),
+    (
+        r"You tried to compute the variable '(?P<v>\w+)' for the entity '(?P<e>\w+)'; however the variable "
+        r"'\w+' is defined for '(?P<f>\w+)'.*",
+        "{v} est une variable des {f}, pas des {e} : donnez-la dans {f}.",
+    ),
+    (
+        r"Can't deal with type: expected object\..*",
+        'attendu un objet {{période: valeur}}, par exemple {{"2024-05": 3000}} ou {{"ETERNITY": "2024-05-10"}}.',
+    ),
+    (
+        r"Unable to set a value for variable (?P<v>\w+) for (?P<p>\S+)\. \w+ is only defined for (?P<u>\w+)\..*",
+        "{v} se donne pour {u} : « {p} » ne convient pas.",
+    ),
+]
+
+
+_UNITES_ANGLAISES = {"months": "le mois", "years": "l'année", "days": "le jour"}
+
+
+def en_francais(message):
+    """Un message d'openfisca-core dit en français (les messages du paquet sont rendus tels quels)."""
+    for motif, traduction in _TRADUCTIONS:
+        trouve = re.fullmatch(motif, str(message), flags=re.S)
+        if trouve:
+            groupes = {cle: _UNITES_ANGLAISES.get(valeur, valeur) for cle, valeur in trouve.groupdict().items()}
+            return traduction.format(**groupes)
+    return message
 
 
 def _feuille(arbre):
@@ -399,11 +444,23 @@ def _droit_constant(systeme):
 
 
 def _verifier_les_periodes(demandes, systeme):
-    """Chaque calcul demandé tombe dans la plage de la loi (ou après, en droit constant) ; chemin de l'utilisateur."""
+    """Chaque calcul demandé est pour une période de l'unité de la variable (un mois pour une variable mensuelle)
+    et tombe dans la plage de la loi (ou après, en droit constant) ; chemin de l'utilisateur."""
     for pluriel, identifiant, nom, periode in demandes:
         lue = periods.period(periode)
+        chemin = [pluriel, identifiant, nom, periode]
         if lue.unit != periods.DateUnit.ETERNITY:
-            verifier_periode(lue, _droit_constant(systeme), [pluriel, identifiant, nom, periode])
+            verifier_periode(lue, _droit_constant(systeme), chemin)
+        unite = systeme.get_variable(nom).definition_period
+        if unite != periods.DateUnit.ETERNITY and (lue.unit != unite or lue.size != 1):
+            exemple = {periods.DateUnit.MONTH: "2024-05", periods.DateUnit.YEAR: "2024"}.get(unite, unite)
+            raise EntreeInvalide(
+                chemin,
+                f"{nom} se calcule par période d'un {_UNITES.get(unite, unite)} ({exemple}), pas pour {periode}.",
+            )
+
+
+_UNITES = {periods.DateUnit.MONTH: "mois", periods.DateUnit.YEAR: "an", periods.DateUnit.DAY: "jour"}
 
 
 def calculer(systeme, donnees):

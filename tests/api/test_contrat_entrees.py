@@ -169,10 +169,24 @@ cas(
     400,
     "entreprises.acme",
 )
-cas("entité inconnue", _modifie(lambda c: c.update(menages={})), 400, "menages")
-cas("variable d'une autre entité", _alice(effectif_entreprise={PERIODE: 35}), 400, "effectif_entreprise")
-cas("valeur sans période", _alice(salaire_de_base=3000), 400, "salaire_de_base")
-cas("période mal formée", _alice(salaire_de_base={"2024-13": 3000}), 400, "salaire_de_base", "2024-13")
+cas("entité inconnue", _modifie(lambda c: c.update(menages={})), 400, "menages", "entité menages inconnue")
+cas(
+    "variable d'une autre entité",
+    _alice(effectif_entreprise={PERIODE: 35}),
+    400,
+    "individus.alice.effectif_entreprise",
+    "variable des entreprises",
+)
+cas("valeur sans période", _alice(salaire_de_base=3000), 400, "individus.alice.salaire_de_base", "attendu un objet")
+cas("période mal formée", _alice(salaire_de_base={"2024-13": 3000}), 400, "salaire_de_base", "« 2024-13 » mal formée")
+cas("variable inconnue", _alice(salaire_mystere={PERIODE: 1}), 404, "individus.alice.salaire_mystere", "inconnue")
+cas(
+    "valeur pour ETERNITY d'une variable mensuelle",
+    _alice(salaire_de_base={"ETERNITY": 3000}),
+    400,
+    "individus.alice.salaire_de_base.ETERNITY",
+    "le mois",
+)
 cas("liste comme valeur demandée", _alice(salaire_net={PERIODE: [None]}), 400, "salaire_net")
 
 # --- plage de la loi ---------------------------------------------------------------------------------------------
