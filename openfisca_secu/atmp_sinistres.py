@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy
 from openfisca_core.parameters import ParameterNode
 
+from openfisca_secu.validation import EntreeInvalide
+
 INCAPACITE_TEMPORAIRE = tuple(f"sinistres_incapacite_temporaire_{rang}" for rang in range(1, 7))
 INCAPACITE_PERMANENTE = tuple(f"sinistres_incapacite_permanente_{rang}" for rang in range(1, 5))
 
@@ -46,14 +48,18 @@ def _tableau(valeurs, taille: int, defaut, nom: str, dtype=float) -> numpy.ndarr
         return numpy.full(taille, defaut, dtype=dtype)
     tableau = numpy.asarray(valeurs, dtype=dtype)
     if tableau.shape != (taille,):
-        raise ValueError(f"{nom} : {tableau.shape[0] if tableau.ndim else 1} valeurs pour {taille} sinistres.")
+        raise EntreeInvalide(
+            [nom], f"{nom} : {tableau.shape[0] if tableau.ndim else 1} valeurs pour {taille} sinistres."
+        )
     return tableau
 
 
 def _refuser(fautives: numpy.ndarray, nom: str, valeurs: numpy.ndarray, attendu: str) -> None:
     if fautives.any():
         rang = int(numpy.flatnonzero(fautives)[0])
-        raise ValueError(f"{nom} : valeur {valeurs[rang]} impossible (sinistre n° {rang}) ; attendu {attendu}.")
+        raise EntreeInvalide(
+            [nom], f"{nom} : valeur {valeurs[rang]} impossible (sinistre n° {rang}) ; attendu {attendu}."
+        )
 
 
 def compter_sinistres(
@@ -82,7 +88,9 @@ def compter_sinistres(
     """
     if categories is None:
         if annee_tarification is None:
-            raise ValueError("compter_sinistres : donnez annee_tarification (ou categories).")
+            raise EntreeInvalide(
+                ["compter_sinistres"], "compter_sinistres : donnez annee_tarification (ou categories)."
+            )
         categories = categories_en_vigueur(annee_tarification)
     lignes = numpy.atleast_1d(numpy.asarray(etablissement, dtype=float))
     taille = len(lignes)

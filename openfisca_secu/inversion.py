@@ -48,7 +48,7 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_secu.validation import lire_nombre
+from openfisca_secu.validation import EntreeInvalide, lire_nombre
 
 INCONNUE = "salaire_de_base"
 CIBLES = ("salaire_net", "cout_total_employeur")
@@ -121,17 +121,20 @@ def inverser(systeme, periode, cible, montants, entrees=None) -> Inversion:
     montant négatif ou non fini, une entrée inconnue ou de longueur incohérente.
     """
     if cible not in CIBLES:
-        raise ValueError(f"cible : {cible!r} inconnue ; attendu l'une de {', '.join(CIBLES)}.")
+        raise EntreeInvalide(["cible"], f"cible : {cible!r} inconnue ; attendu l'une de {', '.join(CIBLES)}.")
     periode = _mois(periode)
     montants = numpy.atleast_1d(_nombres("montants", montants))
     fautifs = ~numpy.isfinite(montants) | (montants < 0)
     if fautifs.any():
         rang = int(numpy.flatnonzero(fautifs)[0])
-        raise ValueError(f"montants : valeur {montants[rang]} impossible (personne n° {rang}) ; attendu un nombre ≥ 0.")
+        raise EntreeInvalide(
+            ["montants"], f"montants : valeur {montants[rang]} impossible (personne n° {rang}) ; attendu un nombre ≥ 0."
+        )
     if (montants * 100 > BRUT_MAXIMAL_CENTIMES).any():
         rang = int(numpy.flatnonzero(montants * 100 > BRUT_MAXIMAL_CENTIMES)[0])
-        raise ValueError(
-            f"montants : valeur {montants[rang]} hors du domaine traité (au plus {BRUT_MAXIMAL_CENTIMES // 100} €)."
+        raise EntreeInvalide(
+            ["montants"],
+            f"montants : valeur {montants[rang]} hors du domaine traité (au plus {BRUT_MAXIMAL_CENTIMES // 100} €).",
         )
     evaluer = _Evaluateur(systeme, periode, list(_preparer(systeme, periode, entrees or {}, len(montants))))
     cibles = centimes(montants)
@@ -266,8 +269,9 @@ def _plus_petit(evaluer, critere, bas, f_bas, haut, f_haut, pas):
         # pas d'encadrement : on repart du dernier candidat, 8 fois plus loin
         encore = ~trouve & sans_haut[idx]
         if (encore & (candidats.max(axis=1) >= BRUT_MAXIMAL_CENTIMES)).any():
-            raise ValueError(
-                f"montants : cible non atteinte sous {BRUT_MAXIMAL_CENTIMES // 100} € de salaire de base mensuel."
+            raise EntreeInvalide(
+                ["montants"],
+                f"montants : cible non atteinte sous {BRUT_MAXIMAL_CENTIMES // 100} € de salaire de base mensuel.",
             )
         pas[idx] = numpy.where(encore, pas[idx] * 8, pas[idx])
     raise RuntimeError("inversion : pas de convergence (ne devrait pas arriver, l'intervalle est divisé à chaque tour)")
@@ -325,9 +329,13 @@ def _mois(periode):
     try:
         valeur = periods.period(str(periode))
     except ValueError as erreur:
-        raise ValueError(f"periode : {periode!r} n'est pas une période valide (attendu un mois AAAA-MM).") from erreur
+        raise EntreeInvalide(
+            ["periode"], f"periode : {periode!r} n'est pas une période valide (attendu un mois AAAA-MM)."
+        ) from erreur
     if valeur.unit != periods.DateUnit.MONTH or valeur.size != 1:
-        raise ValueError(f"periode : {periode!r} n'est pas un mois ; attendu un mois AAAA-MM (la paie est mensuelle).")
+        raise EntreeInvalide(
+            ["periode"], f"periode : {periode!r} n'est pas un mois ; attendu un mois AAAA-MM (la paie est mensuelle)."
+        )
     return valeur
 
 
@@ -335,23 +343,25 @@ def _nombres(nom, valeurs):
     try:
         return numpy.asarray(valeurs, dtype=numpy.float64)
     except (TypeError, ValueError) as erreur:
-        raise ValueError(f"{nom} : {valeurs!r} n'est pas un nombre ou une liste de nombres.") from erreur
+        raise EntreeInvalide([nom], f"{nom} : {valeurs!r} n'est pas un nombre ou une liste de nombres.") from erreur
 
 
 def _preparer(systeme, periode, entrees, taille):
     """(nom, période, tableau de `taille` valeurs) pour chaque entrée, énumérations encodées, longueurs vérifiées."""
     for nom, valeur in entrees.items():
         if nom not in systeme.variables:
-            raise ValueError(f"{nom} : variable inconnue du système socio-fiscal.")
+            raise EntreeInvalide([nom], f"{nom} : variable inconnue du système socio-fiscal.")
         variable = systeme.variables[nom]
         par_periode = valeur if isinstance(valeur, dict) else {str(periode): valeur}
         for cle, tableau in par_periode.items():
             try:
                 p = periods.period(str(cle))
             except ValueError as erreur:
-                raise ValueError(f"{nom} : période {cle!r} invalide.") from erreur
+                raise EntreeInvalide([nom], f"{nom} : période {cle!r} invalide.") from erreur
             if nom == INCONNUE and p.contains(periode):
-                raise ValueError(f"{INCONNUE} : c'est l'inconnue pour {periode} ; ne la donnez que pour d'autres mois.")
+                raise EntreeInvalide(
+                    [INCONNUE], f"{INCONNUE} : c'est l'inconnue pour {periode} ; ne la donnez que pour d'autres mois."
+                )
             yield nom, p, _tableau(variable, nom, tableau, taille)
 
 
@@ -363,7 +373,9 @@ def _tableau(variable, nom, valeur, taille):
         tableau = numpy.full(taille, tableau.item())
     if tableau.ndim != 1 or len(tableau) != taille:
         forme = len(tableau) if tableau.ndim == 1 else tableau.shape
-        raise ValueError(f"{nom} : {forme} valeurs pour {taille} cibles ; attendu une valeur ou une par cible.")
+        raise EntreeInvalide(
+            [nom], f"{nom} : {forme} valeurs pour {taille} cibles ; attendu une valeur ou une par cible."
+        )
     sorte = tableau.dtype.kind
     if sorte == "U" and variable.value_type in (int, float):
         # même règle que /calculate pour les chaînes numériques (validation.lire_nombre) : "3000.5" oui, "3 000" non
@@ -375,7 +387,9 @@ def _tableau(variable, nom, valeur, taille):
         possibles = [item.name for item in variable.possible_values]
         if sorte not in "U" or not numpy.isin(tableau, possibles).all():
             inconnues = sorted({str(v) for v in tableau.tolist()} - set(possibles))
-            raise ValueError(f"{nom} : valeur {inconnues[:3]} inconnue ; attendu l'une de {', '.join(possibles)}.")
+            raise EntreeInvalide(
+                [nom], f"{nom} : valeur {inconnues[:3]} inconnue ; attendu l'une de {', '.join(possibles)}."
+            )
         return numpy.asarray(variable.possible_values.encode(tableau), dtype=numpy.int16)
     if variable.value_type is bool:
         if sorte != "b":
@@ -394,5 +408,5 @@ def _tableau(variable, nom, valeur, taille):
         except (TypeError, ValueError):
             attendu = f"des valeurs de type {variable.json_type}"
     if attendu is not None:
-        raise ValueError(f"{nom} : {valeur!r} refusé ; attendu {attendu}.")
+        raise EntreeInvalide([nom], f"{nom} : {valeur!r} refusé ; attendu {attendu}.")
     return tableau.astype(variable.dtype)

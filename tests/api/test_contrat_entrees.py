@@ -272,8 +272,8 @@ cas(
     "période d'une année pour une variable mensuelle",
     situation(3000.0, demandes=(), salaire_net={"2024": None}),
     400,
-    "salaire_net",
-    "2024",
+    "individus.alice.salaire_net.2024",
+    "par période d'un mois",
 )
 
 # --- NaN et infini en entrée -------------------------------------------------------------------------------------
