@@ -174,12 +174,13 @@ def _convertir_type(variable, valeurs, decimale, refuser, rangs):
             premier(~numpy.isin(valeurs, (0, 1)), lambda v: f"valeur {v} ; attendu {attendu(variable)}")
             return valeurs.astype(bool)
         if genre == "U":  # la règle des cellules de l'API et des fichiers : validation.lire_booleen
-            lus = [lire_booleen(texte) for texte in valeurs.tolist()]
+            textes, rang_du_texte = numpy.unique(valeurs, return_inverse=True)  # chaque texte distinct lu une fois
+            lus = [lire_booleen(texte) for texte in textes.tolist()]
             premier(
-                numpy.array([lu is None for lu in lus], dtype=bool),
+                numpy.array([lu is None for lu in lus], dtype=bool)[rang_du_texte],
                 lambda v: f"valeur « {v} » illisible ; attendu {attendu(variable)}",
             )
-            return numpy.array(lus, dtype=bool)
+            return numpy.array(lus, dtype=bool)[rang_du_texte]
         premier(numpy.ones(len(valeurs), bool), incompatible)
 
     if type_ in (float, int):
@@ -254,12 +255,14 @@ def _nombres_ecrits(textes, decimale, premier, attendu_):
             lambda v: f"valeur « {v} » : dans un CSV séparé par « ; », le séparateur décimal est la virgule",
         )
         textes = numpy.char.replace(textes, ",", ".")
-    nombres = [lire_nombre(texte) for texte in textes.tolist()]  # la règle des chaînes numériques de l'API
+    # la règle des chaînes numériques de l'API, appliquée une fois à chaque texte distinct
+    distincts, rang_du_texte = numpy.unique(textes, return_inverse=True)
+    nombres = [lire_nombre(texte) for texte in distincts.tolist()]
     premier(
-        numpy.array([nombre is None for nombre in nombres], dtype=bool),
+        numpy.array([nombre is None for nombre in nombres], dtype=bool)[rang_du_texte],
         lambda v: f"valeur « {v} » illisible ; attendu {attendu_}",
     )
-    return numpy.array(nombres, dtype=float)
+    return numpy.array([numpy.nan if nombre is None else nombre for nombre in nombres], dtype=float)[rang_du_texte]
 
 
 def controler_population(entrees: dict, position: Callable[[int], str]) -> None:
