@@ -79,6 +79,11 @@ class EntreeInvalide(SituationParsingError, ValueError):  # noqa: N818 - noms fr
         return self.message
 
 
+class ValeurIllisible(ValueError):  # noqa: N818 - noms français du projet
+    """Valeur de situation refusée par `check_set_value` : openfisca-core attend une `ValueError` et y ajoute le
+    chemin de la valeur (`SituationParsingError`, 400 dans l'API Web)."""
+
+
 def _attendu(minimum, maximum):
     return f"entre {minimum} et {maximum}" if maximum is not None else f"au moins {minimum}"
 
@@ -136,7 +141,7 @@ def _controle_valeur(nom, minimum, maximum, suite):
                 or (minimum is not None and nombre < minimum)
                 or (maximum is not None and nombre > maximum)
             ):
-                raise ValueError(
+                raise ValeurIllisible(
                     f"{nom} : valeur {valeur} impossible ; attendu un nombre {_attendu(minimum, maximum)}."
                 )
         return valeur
@@ -243,11 +248,11 @@ def lire_valeur(variable, valeur):
     nom = variable.name
     attendu = _type_attendu(variable)
     if isinstance(valeur, list | tuple | dict | set):
-        raise ValueError(f"{nom} : attendu une seule valeur ({attendu}) par période, reçu {_court(valeur)}.")
+        raise ValeurIllisible(f"{nom} : attendu une seule valeur ({attendu}) par période, reçu {_court(valeur)}.")
     if variable.value_type is bool:
         if isinstance(valeur, bool | numpy.bool_):
             return bool(valeur)
-        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+        raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
     if variable.value_type == Enum:
         return _lire_enumeration(variable, valeur, attendu)
     if variable.value_type in (float, int):
@@ -256,13 +261,13 @@ def lire_valeur(variable, valeur):
         if not isinstance(valeur, datetime.date | numpy.datetime64) and not (
             isinstance(valeur, str) and DATE.fullmatch(valeur)
         ):
-            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+            raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
         try:
             return numpy.array([valeur], dtype=variable.dtype)[0]
         except (TypeError, ValueError, OverflowError):
-            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.") from None
+            raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.") from None
     if variable.value_type is str and not isinstance(valeur, str):
-        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+        raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
     return numpy.array([valeur], dtype=variable.dtype)[0]
 
 
@@ -283,7 +288,7 @@ def _lire_enumeration(variable, valeur, attendu):
         return membres[valeur].index
     if isinstance(valeur, int | numpy.integer) and not isinstance(valeur, bool) and 0 <= valeur < len(membres):
         return int(valeur)
-    raise ValueError(
+    raise ValeurIllisible(
         f"{variable.name} : {_court(valeur)} inconnu ; attendu {attendu} (ou leur index de 0 à {len(membres) - 1})."
     )
 
@@ -296,17 +301,17 @@ def _lire_nombre_de(variable, valeur, attendu):
     elif isinstance(valeur, bool | numpy.bool_) or not isinstance(valeur, int | float | numpy.integer | numpy.floating):
         nombre = None
     if nombre is None:
-        raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+        raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
     if not math.isfinite(nombre):
-        raise ValueError(f"{nom} : valeur {valeur} impossible ; attendu {attendu} fini.")
+        raise ValeurIllisible(f"{nom} : valeur {valeur} impossible ; attendu {attendu} fini.")
     if variable.value_type is int:
         if nombre != int(nombre):
-            raise ValueError(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
+            raise ValeurIllisible(f"{nom} : attendu {attendu}, reçu {_court(valeur)}.")
         nombre = int(nombre)
     try:
         return numpy.array([nombre], dtype=variable.dtype)[0]
     except OverflowError:
-        raise ValueError(f"{nom} : valeur {valeur} trop grande.") from None
+        raise ValeurIllisible(f"{nom} : valeur {valeur} trop grande.") from None
 
 
 # --- Colonnes de fichiers -----------------------------------------------------------------------------------------

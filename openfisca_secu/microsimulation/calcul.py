@@ -11,6 +11,7 @@ from openfisca_secu import CountryTaxBenefitSystem
 from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
 from openfisca_secu.population import simulation_de_population
 from openfisca_secu.reforms.droit_constant import droit_constant as droit_constant_
+from openfisca_secu.validation import EntreeInvalide
 from openfisca_secu.variables.cotisations.totaux import (
     CONTRIBUTIONS_SALARIALES,
     COTISATIONS_EMPLOYEUR,
@@ -65,7 +66,7 @@ def systeme_reforme(nom: str, droit_constant: bool = False):
     try:
         reforme = getattr(import_module(module), classe)
     except (ImportError, AttributeError) as erreur:
-        raise ValueError(f"réforme « {nom} » introuvable ({erreur})") from None
+        raise EntreeInvalide(["--reform"], f"réforme « {nom} » introuvable ({erreur})") from None
     return reforme(systeme_de_reference(droit_constant))
 
 
