@@ -68,7 +68,7 @@ class reduction_salariale_heures_supplementaires(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Réduction de cotisations salariales sur la rémunération des heures supplémentaires et complémentaires"
-    reference = "CSS art. L241-17 (loi 2007-1223 ; loi 2018-1213) ; D241-21 et D241-22"
+    reference = "CSS art. L241-17 (loi 2007-1223 ; loi 2018-1203 art. 7, loi 2018-1213) ; D241-21 et D241-22"
     documentation = (
         "Taux × rémunération des heures, dans la limite des cotisations salariales dues (D241-22), après "
         "l'exonération de l'apprenti."
