@@ -401,13 +401,13 @@ def valider_situation(situation, systeme=None):
                 if not isinstance(membre, str) or membre not in individus:
                     raise EntreeInvalide(
                         chemin,
-                        f"{_prefixe(chemin)}{_court(membre)} n'est pas un identifiant de individus.",
+                        f"{_prefixe(chemin)}{_court(membre)} n'est pas l'identifiant d'un individu de « individus ».",
                     )
                 if membre in appartenance:
                     raise EntreeInvalide(
                         chemin,
                         f"{_prefixe(chemin)}l'individu {membre} est déjà salarié de {pluriel}.{appartenance[membre]} ; "
-                        f"chaque individu appartient à exactement un groupe de {pluriel}.",
+                        f"chaque individu appartient à exactement un groupe de « {pluriel} ».",
                     )
                 appartenance[membre] = identifiant
         sans_groupe = [ident for ident in individus if ident not in appartenance]
@@ -415,8 +415,8 @@ def valider_situation(situation, systeme=None):
             chemin = ["individus", sans_groupe[0]]
             raise EntreeInvalide(
                 chemin,
-                f"individus.{sans_groupe[0]} : l'individu n'est salarié d'aucun groupe de {pluriel} ; "
-                f"listez-le dans les salaries d'un groupe de {pluriel}.",
+                f"individus.{sans_groupe[0]} : l'individu n'est salarié d'aucun groupe de « {pluriel} » ; "
+                f"listez-le dans les salaries d'un groupe de « {pluriel} ».",
             )
     for identifiant, variables in individus.items():
         if isinstance(variables, dict):

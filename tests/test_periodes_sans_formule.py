@@ -64,12 +64,6 @@ def _simulation(systeme, **entrees):
             {"contributions_soumises_majoration_conges_payes": ("2017-03", [1_000.0, 0.0])},
             "majoration_conges_payes : loi non connue du paquet pour 2017-03 (etablissement n° 0)",
         ),
-        (
-            "reduction_salariale_heures_supplementaires",
-            "2012-05",
-            {"remuneration_heures_supplementaires": ("2012-05", [0.0, 150.0])},
-            "reduction_salariale_heures_supplementaires : loi non connue du paquet pour 2012-05 (individu n° 1)",
-        ),
     ],
 )
 def test_loi_non_connue_refusee(systeme, variable, periode, entrees, message):

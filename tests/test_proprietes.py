@@ -55,9 +55,6 @@ LOTS = st.lists(SALARIE, min_size=1, max_size=25)
 
 def simuler(systeme, periode, lot, **remplacements):
     colonnes = {cle: numpy.array([salarie[cle] for salarie in lot]) for cle in lot[0]}
-    if "2012-01" <= periode <= "2012-08":
-        # réduction salariale TEPA des heures supplémentaires non encodée : loi non connue (test_periodes_sans_formule)
-        colonnes["remuneration_heures_supplementaires"] = numpy.zeros(len(lot))
     colonnes.update(remplacements)
     return simulation_population(systeme, periode, **colonnes)
 

@@ -27,7 +27,8 @@ from openfisca_secu.validation import EntreeInvalide
 ICI = Path(__file__).parent
 
 PERIODES = [
-    "2012-10",  # pas avant septembre 2012 : la réduction salariale TEPA des heures supplémentaires n'est pas encodée
+    "2012-06",  # réduction salariale TEPA des heures supplémentaires (janvier à août 2012)
+    "2012-10",
     "2015-03",
     "2016-06",
     "2017-05",

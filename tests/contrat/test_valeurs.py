@@ -91,7 +91,7 @@ def test_situation_valide():
     [
         (
             lambda s: s["entreprises"].pop("beta"),
-            "individus.bob : l'individu n'est salarié d'aucun groupe de entreprises",
+            "individus.bob : l'individu n'est salarié d'aucun groupe de « entreprises »",
         ),
         (lambda s: s["entreprises"]["acme"]["salaries"].append("bob"), "entreprises.beta.salaries.0 : l'individu bob"),
         (lambda s: s["etablissements"]["siege"]["salaries"].append("carole"), "etablissements.siege.salaries.2"),
