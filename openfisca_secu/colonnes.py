@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_secu.validation import BORNES, DATE, EntreeInvalide, lire_booleen, lire_nombre
+from openfisca_secu.validation import BORNES, DATE, EntreeInvalide, lire_booleen, lire_nombre, type_attendu
 
 BOOLEENS_ATTENDUS = "true/false, vrai/faux, oui/non ou 1/0"
 _ENTIER = numpy.iinfo(numpy.int32)  # stockage des variables entières d'OpenFisca
@@ -79,17 +79,7 @@ _NOMS_DES_GENRES = {
 
 
 def attendu(variable) -> str:
-    if variable.value_type is bool:
-        return f"un booléen ({BOOLEENS_ATTENDUS})"
-    if variable.value_type is float:
-        return "un nombre"
-    if variable.value_type is int:
-        return "un nombre entier"
-    if variable.value_type == Enum:
-        return "un de ces noms : " + ", ".join(membre.name for membre in variable.possible_values)
-    if variable.value_type is datetime.date:
-        return "une date AAAA-MM-JJ"
-    return "un texte"
+    return type_attendu(variable, booleen=f"un booléen ({BOOLEENS_ATTENDUS})")
 
 
 def convertir_colonne(variable, valeurs, colonne: str, position: Callable[[int], str], decimale: str = "."):

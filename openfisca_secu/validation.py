@@ -221,9 +221,10 @@ TEXTES_BOOLEENS = {
 }
 
 
-def _type_attendu(variable):
+def type_attendu(variable, booleen="un booléen JSON true ou false"):
+    """Ce qu'attend une variable, en français (`booleen` : la forme des booléens à la porte qui lit la valeur)."""
     if variable.value_type is bool:
-        return "un booléen JSON true ou false"
+        return booleen
     if variable.value_type is float:
         return "un nombre"
     if variable.value_type is int:
@@ -246,7 +247,7 @@ def lire_valeur(variable, valeur):
     """Valeur JSON d'une variable, contrôlée selon le contrat d'entrée ; ValueError en français sinon (le constructeur
     de simulation y ajoute le chemin de la valeur)."""
     nom = variable.name
-    attendu = _type_attendu(variable)
+    attendu = type_attendu(variable)
     if isinstance(valeur, list | tuple | dict | set):
         raise ValeurIllisible(f"{nom} : attendu une seule valeur ({attendu}) par période, reçu {_court(valeur)}.")
     if variable.value_type is bool:
