@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE))
 
+import _oracles  # noqa: E402  (tools/, dossier du script)
 from openfisca_core.simulation_builder import SimulationBuilder  # noqa: E402
 
 from openfisca_secu import CountryTaxBenefitSystem  # noqa: E402
@@ -94,16 +92,7 @@ def modele_social(cas: list[dict], dossier: str) -> dict:
         demandes.append(
             {"id": c["id"], "situation": situation, "rules": [*MS_SALARIE, MS_CSG, MS_MUTUELLE, MS_MINIMUM]}
         )
-    env = {**os.environ, "NODE_PATH": dossier}
-    sortie = subprocess.run(
-        ["node", str(RACINE / "tools" / "_modele_social.js")],
-        input=json.dumps({"cases": demandes}),
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(sortie.stdout)
+    return _oracles.modele_social(demandes, dossier)
 
 
 def openfisca_france(cas: list[dict], python: str) -> dict:
@@ -121,17 +110,7 @@ def openfisca_france(cas: list[dict], python: str) -> dict:
         }
         for c in cas
     ]
-    sortie = subprocess.run(
-        [python, str(RACINE / "tools" / "_openfisca_france_dispositifs.py")],
-        input=json.dumps({"cases": demandes}),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if sortie.returncode:
-        print(f"openfisca-france indisponible : {sortie.stderr[-300:]}")
-        return {}
-    return json.loads(sortie.stdout)
+    return _oracles.openfisca_france(demandes, python)
 
 
 def secu(cas: list[dict], mutuelle: dict) -> dict:
@@ -168,8 +147,7 @@ def secu(cas: list[dict], mutuelle: dict) -> dict:
     return resultats
 
 
-def nombre(valeur) -> float | None:
-    return valeur if isinstance(valeur, (int, float)) else None
+nombre = _oracles.nombre
 
 
 def main() -> None:
