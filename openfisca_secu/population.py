@@ -12,7 +12,9 @@ from importlib import resources
 
 import numpy
 import yaml
+from openfisca_core import projectors
 from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
 from openfisca_secu.colonnes import (
@@ -133,20 +135,44 @@ def simulation_vide(systeme, taille: int) -> Simulation:
     Même résultat que `SimulationBuilder().build_default_simulation`, qui construit ses identifiants par
     `numpy.array(range(n))` (un quart de seconde à un million) : ici `numpy.arange`, en temps constant ou presque.
     """
-    populations = systeme.instantiate_entities()
+    individus = Population(systeme.person_entity)
+    populations = {individus.entity.key: individus}
+    populations.update({entite.key: PopulationUnParGroupe(entite, individus) for entite in systeme.group_entities})
     for population in populations.values():
         population.count = taille
         population.ids = numpy.arange(taille)
-        if hasattr(population, "members_entity_id"):
+        if population is not individus:
             population.members_entity_id = numpy.arange(taille)
             population.members_position = numpy.zeros(taille, dtype=numpy.int32)  # seul dans son groupe
     return Simulation(systeme, populations)
 
 
+class PopulationUnParGroupe(GroupPopulation):
+    """Établissements ou entreprises d'un seul salarié, numérotés comme leurs salariés : projeter une valeur du groupe
+    sur ses membres, ou sommer celles des membres, rend la même valeur (sans indexer un tableau par salarié)."""
+
+    def project(self, array, role=None):
+        if role is not None:
+            return super().project(array, role)
+        self.check_array_compatible_with_entity(array)
+        return array
+
+    @projectors.projectable
+    def sum(self, array, role=None):
+        if role is not None:
+            return super().sum(array, role)
+        self.members.check_array_compatible_with_entity(array)
+        return numpy.asarray(array, dtype=numpy.float64)  # le type que rend numpy.bincount
+
+
 def simulation_de_population(systeme, periode: str, entrees: dict):
     """Simulation où chaque salarié est seul dans son établissement et son entreprise (exactement un de chaque) ;
     les entrées d'établissement et d'entreprise sont données par salarié."""
-    entrees = entrees_de_population(systeme, entrees)
+    return simulation_des_entrees_controlees(systeme, periode, entrees_de_population(systeme, entrees))
+
+
+def simulation_des_entrees_controlees(systeme, periode: str, entrees: dict):
+    """`simulation_de_population` pour des entrées déjà contrôlées par `entrees_de_population`."""
     taille = len(next(iter(entrees.values())))
     simulation = simulation_vide(systeme, taille)
     for nom, valeurs in entrees.items():
