@@ -45,13 +45,16 @@ def ecrire_population(chemin: Path, lignes: int, periode: str) -> None:
 
 
 def releve(processus: psutil.Process, processeur: dict) -> int:
-    """Mémoire résidente de l'ensemble (processus et descendants) ; met à jour le temps processeur de chacun."""
+    """Mémoire résidente de l'ensemble (processus et descendants) ; met à jour le temps processeur et le pic de
+    mémoire résidente de chacun."""
     total = 0
     for membre in [processus, *processus.children(recursive=True)]:
         with contextlib.suppress(psutil.Error), membre.oneshot():  # psutil.Error : processus fini entre-temps
-            total += membre.memory_info().rss
+            rss = membre.memory_info().rss
+            total += rss
             temps = membre.cpu_times()
-            processeur[membre.pid] = (_role(membre, processus), temps.user, temps.system)
+            pic = max(rss, processeur.get(membre.pid, (None, 0, 0, 0))[3])
+            processeur[membre.pid] = (_role(membre, processus), temps.user, temps.system, pic)
     return total
 
 
@@ -125,10 +128,10 @@ def main() -> None:
     print(f"  temps réel                 {duree:8.1f} s     objectif ≤ 60 s pour 20 millions de lignes")
     print(f"  mémoire résidente maximale {pic:8.0f} Mio   objectif ≤ 2048 Mio{pic_annexes}")
     print(f"  débit                      {options.lignes / duree:8,.0f} salariés-années / s".replace(",", " "))
-    print("  temps processeur (utilisateur + système, relevé toutes les 0,2 s) :")
-    for pid, (role, utilisateur, systeme) in processeur.items():
-        print(f"    {role:<24} pid {pid:>7} {utilisateur:7.1f} s + {systeme:6.1f} s")
-    total = sum(u + s for _, u, s in processeur.values())
+    print("  par processus, relevé toutes les 0,2 s : temps processeur (utilisateur + système), pic de mémoire :")
+    for pid, (role, utilisateur, systeme, pic_processus) in processeur.items():
+        print(f"    {role:<24} pid {pid:>7} {utilisateur:7.1f} s + {systeme:6.1f} s {pic_processus / 2**20:7.0f} Mio")
+    total = sum(u + s for _, u, s, _ in processeur.values())
     print(f"    total                          {total:7.1f} s, soit {1e6 * total / options.lignes:.1f} µs par ligne")
     print(f"charge de la machine à la fin : {os.getloadavg()}")
 
