@@ -30,6 +30,7 @@ from openfisca_secu.validation import EntreeInvalide  # noqa: E402
 MS_LODEOM = "salarié . cotisations . exonérations . lodeom . montant"
 MS_JEI = "salarié . cotisations . exonérations . JEI . montant"
 MS_RG = "salarié . cotisations . exonérations . RGDU"
+MS_T = "salarié . cotisations . exonérations . T"
 BAREMES = {
     "competitivite": "compétitivité",
     "competitivite_renforcee": "compétitivité renforcée",
@@ -98,7 +99,7 @@ def modele_social(cas: list[dict], dossier: str) -> dict:
         if c["dispositif"] == "lodeom":
             situation["salarié . cotisations . exonérations . zones lodeom"] = "'zone un'"
             situation["salarié . cotisations . exonérations . lodeom . zone un . barèmes"] = f"'{BAREMES[c['bareme']]}'"
-            regles = [MS_LODEOM, MS_RG]
+            regles = [MS_LODEOM, MS_RG, MS_T]
         else:
             situation["salarié . cotisations . exonérations . JEI"] = "oui"
             regles = [MS_JEI, MS_RG]
@@ -125,7 +126,8 @@ def openfisca_france(cas: list[dict], python: str) -> dict:
     return _oracles.openfisca_france(demandes, python)
 
 
-def secu(cas: list[dict]) -> dict:
+def secu(cas: list[dict], ms: dict) -> dict:
+    """Depuis 2026, T de la LODEOM est une entrée (D752-7 III ne le chiffre pas) : celui de modele-social."""
     systeme = CountryTaxBenefitSystem()
     resultats = {}
     for c in cas:
@@ -135,6 +137,9 @@ def secu(cas: list[dict]) -> dict:
         entreprise = {"salaries": ["a"], "effectif_entreprise": {annee: 5}}
         if c["dispositif"] == "lodeom":
             etablissement["bareme_lodeom"] = {periode: c["bareme"]}
+            t_ms = nombre(ms.get(c["id"], {}).get(MS_T))
+            if annee >= "2026" and t_ms:
+                etablissement["lodeom_valeur_t"] = {periode: t_ms}
             individu["salarie_lodeom_projets_innovants"] = {periode: True}
             variable = "exoneration_lodeom"
         else:
@@ -171,7 +176,7 @@ def main() -> None:
     cas = cas_lodeom() + cas_jei()
     ms = modele_social(cas, args.modele_social)
     of = openfisca_france(cas, args.oracle_python)
-    sc = secu(cas)
+    sc = secu(cas, ms)
 
     lignes = []
     for c in cas:
