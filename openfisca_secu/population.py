@@ -12,7 +12,9 @@ from importlib import resources
 
 import numpy
 import yaml
-from openfisca_core.indexed_enums import EnumArray
+from openfisca_core import projectors
+from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
 from openfisca_secu.colonnes import (
@@ -113,7 +115,10 @@ def entrees_de_population(systeme, entrees: dict) -> dict[str, numpy.ndarray]:
                 f"colonne « {nom} » : attendu un tableau (une valeur par salarié), reçu la valeur seule {valeurs!r}",
                 nom,
             )
-        converties[nom] = convertir_colonne(variable, valeurs, nom, position_dans_un_tableau)
+        if variable.value_type is Enum:  # des noms exacts : encodés sans autre contrôle
+            converties[nom] = noms_exacts_encodes(variable.possible_values, valeurs)
+        if converties.get(nom) is None:
+            converties[nom] = convertir_colonne(variable, valeurs, nom, position_dans_un_tableau)
         tailles[nom] = len(converties[nom])
     premiere, taille = next(iter(tailles.items()))
     for nom, autre in tailles.items():
@@ -133,20 +138,46 @@ def simulation_vide(systeme, taille: int) -> Simulation:
     Même résultat que `SimulationBuilder().build_default_simulation`, qui construit ses identifiants par
     `numpy.array(range(n))` (un quart de seconde à un million) : ici `numpy.arange`, en temps constant ou presque.
     """
-    populations = systeme.instantiate_entities()
+    individus = Population(systeme.person_entity)
+    populations = {individus.entity.key: individus}
+    populations.update({entite.key: PopulationUnParGroupe(entite, individus) for entite in systeme.group_entities})
+    rangs = numpy.arange(taille)  # identifiants et groupe de chacun : un seul tableau, lu seulement
+    seul = numpy.zeros(taille, dtype=numpy.int32)  # position dans son groupe : seul
     for population in populations.values():
         population.count = taille
-        population.ids = numpy.arange(taille)
-        if hasattr(population, "members_entity_id"):
-            population.members_entity_id = numpy.arange(taille)
-            population.members_position = numpy.zeros(taille, dtype=numpy.int32)  # seul dans son groupe
+        population.ids = rangs
+        if population is not individus:
+            population.members_entity_id = rangs
+            population.members_position = seul
     return Simulation(systeme, populations)
+
+
+class PopulationUnParGroupe(GroupPopulation):
+    """Établissements ou entreprises d'un seul salarié, numérotés comme leurs salariés : projeter une valeur du groupe
+    sur ses membres, ou sommer celles des membres, rend la même valeur (sans indexer un tableau par salarié)."""
+
+    def project(self, array, role=None):
+        if role is not None:
+            return super().project(array, role)
+        self.check_array_compatible_with_entity(array)
+        return array
+
+    @projectors.projectable
+    def sum(self, array, role=None):
+        if role is not None:
+            return super().sum(array, role)
+        self.members.check_array_compatible_with_entity(array)
+        return numpy.asarray(array, dtype=numpy.float64)  # le type que rend numpy.bincount
 
 
 def simulation_de_population(systeme, periode: str, entrees: dict):
     """Simulation où chaque salarié est seul dans son établissement et son entreprise (exactement un de chaque) ;
     les entrées d'établissement et d'entreprise sont données par salarié."""
-    entrees = entrees_de_population(systeme, entrees)
+    return simulation_des_entrees_controlees(systeme, periode, entrees_de_population(systeme, entrees))
+
+
+def simulation_des_entrees_controlees(systeme, periode: str, entrees: dict):
+    """`simulation_de_population` pour des entrées déjà contrôlées par `entrees_de_population`."""
     taille = len(next(iter(entrees.values())))
     simulation = simulation_vide(systeme, taille)
     for nom, valeurs in entrees.items():
@@ -163,14 +194,18 @@ def encoder(enumeration, valeurs):
     valeurs = numpy.asarray(valeurs)
     if valeurs.dtype.kind == "O":  # chaînes venues de pandas
         valeurs = valeurs.astype(str)
-    if valeurs.dtype.kind != "U":
-        return enumeration.encode(valeurs)
+    encodees = noms_exacts_encodes(enumeration, valeurs)
+    return enumeration.encode(valeurs) if encodees is None else encodees
+
+
+def noms_exacts_encodes(enumeration, valeurs):
+    """EnumArray si chaque valeur est exactement le nom d'une modalité (une comparaison par modalité) ; None sinon."""
+    if not isinstance(valeurs, numpy.ndarray) or valeurs.dtype.kind != "U" or valeurs.ndim != 1:
+        return None
     indices = numpy.zeros(valeurs.shape, dtype=numpy.int16)
     reconnues = numpy.zeros(valeurs.shape, dtype=bool)
     for rang, modalite in enumerate(enumeration):
         egales = valeurs == modalite.name
         indices[egales] = rang
         reconnues |= egales
-    if not reconnues.all():
-        return enumeration.encode(valeurs)
-    return EnumArray(indices, enumeration)
+    return EnumArray(indices, enumeration) if reconnues.all() else None

@@ -6,9 +6,16 @@ import collections
 import numpy
 import pytest
 
-from openfisca_secu.memoire import VARIABLES_SANS_CACHE, calculer_mois_par_mois, economiser_la_memoire
+from openfisca_secu.base import montant_du_bareme
+from openfisca_secu.memoire import (
+    VARIABLES_SANS_CACHE,
+    calculer_mois_par_mois,
+    calculer_par_parts,
+    economiser_la_memoire,
+)
 from openfisca_secu.microsimulation.calcul import LIGNES_DU_RAPPORT, RESULTATS_PAR_PERSONNE
 from openfisca_secu.population import population_synthetique, simulation_de_population
+from openfisca_secu.validation import EntreeInvalide
 
 DEMANDEES = (*dict.fromkeys((*RESULTATS_PAR_PERSONNE, "reduction_generale_coefficient", "assiette_csg_crds")),)
 
@@ -96,3 +103,67 @@ def test_variables_sans_cache_lues_une_fois_par_mois(systeme):
     relues = sorted({nom for (nom, _), nombre in lectures.items() if nombre > 1 and nom in VARIABLES_SANS_CACHE})
     assert relues == []
     assert {nom for nom, _ in lectures} & VARIABLES_SANS_CACHE
+
+
+@pytest.mark.parametrize("annee", [2019, 2026])
+def test_calcul_par_parts_identique_a_une_seule_simulation(systeme, annee):
+    """Trois parts calculées en même temps donnent, aux bits près, les tableaux d'une seule simulation ordinaire."""
+    entrees, mensuels = _population(systeme, annee)
+    ordinaire = _simulation(systeme, annee, entrees, mensuels)
+    noms = (*DEMANDEES, *LIGNES_DU_RAPPORT)
+    vus = []
+    try:
+        for mois, resultats in calculer_par_parts(
+            systeme, str(annee), entrees, noms, {"salaire_de_base": mensuels}, parts=3
+        ):
+            for nom in noms:
+                numpy.testing.assert_array_equal(
+                    resultats[nom], ordinaire.calculate(nom, mois), err_msg=f"{nom} {mois}"
+                )
+            vus.append(mois)
+    finally:
+        systeme.cache_blacklist = None
+    assert vus == list(mensuels)
+
+
+def test_calcul_par_parts_erreur_au_rang_de_toute_la_population(systeme):
+    entrees, mensuels = _population(systeme, 2024, taille=100)
+    entrees["date_debut_contrat"] = numpy.full(100, numpy.datetime64("2020-01-01"))
+    fin = numpy.full(100, numpy.datetime64("2999-12-31"))
+    fin[73] = numpy.datetime64("2019-01-01")  # fin avant le début : la formule des jours de contrat refuse
+    entrees["date_fin_contrat"] = fin
+    try:
+        with pytest.raises(EntreeInvalide) as erreur:
+            list(calculer_par_parts(systeme, "2024", entrees, ("salaire_net",), {"salaire_de_base": mensuels}, parts=3))
+    finally:
+        systeme.cache_blacklist = None
+    # 100 salariés en 3 parts : index 0 à 32, 33 à 65, 66 à 99 ; le salarié 73 est l'individu n° 7 de la troisième
+    assert erreur.value.chemin == ["individus", 73, "date_fin_contrat", "ETERNITY"]
+    assert "salarié d'index 73" in erreur.value.message
+    assert "individu n° 7 de la part qui commence à l'index 66" in erreur.value.message
+
+
+def test_calcul_par_parts_refuse_un_mois_de_mauvaise_taille(systeme):
+    entrees, mensuels = _population(systeme, 2024, taille=10)
+    mensuels["2024-03"] = mensuels["2024-03"][:9]
+    with pytest.raises(EntreeInvalide, match="salaire_de_base en 2024-03 : 9 valeurs pour 10 salariés"):
+        list(calculer_par_parts(systeme, "2024", entrees, ("salaire_net",), {"salaire_de_base": mensuels}))
+
+
+@pytest.mark.parametrize(
+    ("chemin", "bases"),
+    [
+        ("cotisations.formation_professionnelle.taux_par_effectif", [0, 1, 10, 11, 12, 19, 20, 21, 5000]),
+        (
+            "cotisations.taxe_apprentissage.contribution_supplementaire.taux_par_part_alternants",
+            [0.0, 0.0099, 0.01, 0.0101, 0.03, 0.05, 0.2, numpy.nan],
+        ),
+    ],
+)
+def test_montant_du_bareme_comme_openfisca_core(systeme, chemin, bases):
+    """Les deux côtés de chaque seuil : même montant que `SingleAmountTaxScale.calc`."""
+    bareme = systeme.parameters("2024-05")
+    for nom in chemin.split("."):
+        bareme = getattr(bareme, nom)
+    bases = numpy.array(bases)
+    numpy.testing.assert_array_equal(montant_du_bareme(bareme, bases), bareme.calc(bases))

@@ -246,3 +246,27 @@ def test_cluster_dask_local_identique(population, tmp_path):
     distribue = simuler(chemin, sortie=tmp_path / "dask", taille_des_paquets=500, travailleurs=2, **reglages)
     pandas.testing.assert_frame_equal(_resultats(tmp_path / "local"), _resultats(tmp_path / "dask"))
     assert distribue.agregats["effectif"] == 1_500
+
+
+def test_annee_deux_travailleurs_identique_a_un_processus(population, tmp_path):
+    """Une année, réforme comprise : deux travailleurs Dask donnent les résultats par personne, les résultats de
+    chaque mois, les agrégats et le rapport d'un seul processus, au bit près (paquets additionnés dans leur ordre)."""
+    chemin, _ = population
+    reglages = {
+        "periode": "2024",
+        "reforme": "reduction_generale_recentree",
+        "mensuel": True,
+        "taille_des_paquets": 400,
+        "graphiques": False,
+        "progression": False,
+    }
+    seul = simuler(chemin, sortie=tmp_path / "seul", **reglages)
+    deux = simuler(chemin, sortie=tmp_path / "deux", travailleurs=2, **reglages)
+    pandas.testing.assert_frame_equal(_resultats(tmp_path / "seul"), _resultats(tmp_path / "deux"), check_exact=True)
+    mensuels = [pandas.read_parquet(tmp_path / dossier / "mensuels") for dossier in ("seul", "deux")]
+    assert len(mensuels[0]) == 12 * 1_500
+    pandas.testing.assert_frame_equal(*mensuels, check_exact=True)
+    assert deux.agregats == seul.agregats
+    assert deux.agregats["salaries_selon_cout_employeur"]["en_hausse"] > 0  # la réforme change quelque chose
+    assert (tmp_path / "deux" / "rapport.md").read_text() == (tmp_path / "seul" / "rapport.md").read_text()
+    assert (tmp_path / "deux" / "rapport.json").read_text() == (tmp_path / "seul" / "rapport.json").read_text()

@@ -3,7 +3,7 @@ mobilité, formation professionnelle, taxe d'apprentissage et contribution suppl
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable, effectif_employeur, set_input_dispatch_by_period
+from openfisca_secu.base import MONTH, Variable, effectif_employeur, montant_du_bareme, set_input_dispatch_by_period
 from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import entreprise, individu
 
@@ -108,7 +108,7 @@ class taux_formation_professionnelle(Variable):
 
     def formula(entreprise, period, parameters):
         bareme = parameters(period).cotisations.formation_professionnelle.taux_par_effectif
-        return bareme.calc(entreprise("effectif_entreprise", period))
+        return montant_du_bareme(bareme, entreprise("effectif_entreprise", period))
 
 
 class taxe_apprentissage_employeur(Variable):
@@ -170,6 +170,6 @@ class taux_contribution_supplementaire_apprentissage(Variable):
         p = parameters(period).cotisations.taxe_apprentissage.contribution_supplementaire
         effectif = entreprise("effectif_entreprise", period)
         part = entreprise("part_alternants", period)
-        taux = p.taux_par_part_alternants.calc(part)
+        taux = montant_du_bareme(p.taux_par_part_alternants, part)
         majore = (effectif >= p.seuil_effectif_majore) & (part < p.part_alternants_taux_majore)
         return (effectif >= p.seuil_effectif) * numpy.where(majore, p.taux_majore, taux)

@@ -3,7 +3,7 @@ déduction forfaitaire de cotisations patronales (L241-18, D241-24)."""
 
 import numpy
 
-from openfisca_secu.base import MONTH, Variable, effectif_employeur
+from openfisca_secu.base import MONTH, Variable, effectif_employeur, montant_du_bareme
 from openfisca_secu.briques_revenus import neant
 from openfisca_secu.entities import entreprise, individu
 
@@ -123,4 +123,4 @@ class deduction_forfaitaire_par_heure_supplementaire(Variable):
 
     def formula(entreprise, period, parameters):
         bareme = parameters(period).reductions.heures_supplementaires.deduction_forfaitaire_par_heure
-        return bareme.calc(entreprise("effectif_entreprise", period))
+        return montant_du_bareme(bareme, entreprise("effectif_entreprise", period))
