@@ -212,6 +212,8 @@ def montant_du_bareme(bareme, base):
     atteints, compté par une comparaison par seuil, au lieu de la recherche dichotomique de `numpy.digitize` pour
     chaque valeur (trois fois plus lente sur un million de valeurs, pour trois à six seuils). Même résultat pour
     toute base finie ou NaN (montant nul sous le premier seuil)."""
+    if isinstance(base, numpy.ndarray) and base.ndim == 1 and base.size and base.strides == (0,):
+        return numpy.broadcast_to(montant_du_bareme(bareme, base[:1].copy()), base.shape)  # base non renseignée
     rang = numpy.zeros(numpy.shape(base), dtype=numpy.intp)
     for seuil in bareme.thresholds:
         rang += base >= seuil

@@ -41,6 +41,10 @@ VARIABLES_REPORTEES = (
     "reduction_generale_imputee_cumulee",
 )
 
+# Parmi elles, calculée seulement quand une formule la lit, puis gardée un mois : le montant dû sur le cumul n'est lu
+# qu'au mois de la régularisation annuelle, ou chaque mois en régularisation progressive (D241-9).
+REPORTEES_SI_CALCULEES = ("reduction_generale_cumulee",)
+
 # Variables lues par une seule formule chaque mois (relevé sur des années tracées, voir tests/test_memoire.py) :
 # les garder n'évite aucun calcul.
 VARIABLES_SANS_CACHE = frozenset(
@@ -130,7 +134,8 @@ def calculer_mois_par_mois(simulation, periode: str, noms: Iterable[str]) -> Ite
     for mois in periods.period(periode).get_subperiods(periods.MONTH):
         resultats = {nom: simulation.calculate(nom, mois) for nom in noms}
         for nom in VARIABLES_REPORTEES:
-            simulation.calculate(nom, mois)
+            if nom not in REPORTEES_SI_CALCULEES:
+                simulation.calculate(nom, mois)
         yield str(mois), resultats
         for nom in mensuelles:
             liberable = precedent if nom in VARIABLES_REPORTEES else mois

@@ -70,6 +70,27 @@ def systeme_reforme(nom: str, droit_constant: bool = False):
     return reforme(systeme_de_reference(droit_constant))
 
 
+@lru_cache
+def preparer_le_processus(reforme: str | None, droit_constant: bool) -> None:
+    """Systèmes construits une fois par processus, puis gelés (`gc.freeze`) : le ramasse-miettes, appelé après
+    chaque paquet pour libérer sa simulation, ne parcourt plus leurs quelque 90 000 objets (16 à 25 ms par
+    collecte). Les objets gelés restent libérés par leur compteur de références."""
+    systeme_de_reference(droit_constant)
+    if reforme:
+        systeme_reforme(reforme, droit_constant)
+    gc.collect()  # rien d'inaccessible n'est gelé
+    gc.freeze()
+
+
+@lru_cache
+def smic_mensuel_moyen(systeme, periode: str) -> float:
+    """SMIC mensuel à temps plein moyen de la période (bornes des tranches de salaire du rapport)."""
+    mois = mois_de(periode)
+    return numpy.mean([systeme.get_parameters_at_instant(m).smic.horaire_brut for m in mois]) * (
+        systeme.get_parameters_at_instant(mois[0]).smic.heures_annuelles / 12
+    )
+
+
 def mois_de(periode: str) -> list[str]:
     periode_ = periods.period(periode)
     return [str(mois) for mois in periode_.get_subperiods(periods.MONTH)]
@@ -99,10 +120,7 @@ def _simuler(systeme, periode: str, entrees: dict[str, numpy.ndarray], mensuel: 
                 totaux[nom] += valeur
         if mensuel:
             par_mois[un_mois] = {nom: resultats[nom] for nom in RESULTATS_PAR_PERSONNE}
-    smic = numpy.mean([systeme.get_parameters_at_instant(m).smic.horaire_brut for m in mois]) * (
-        systeme.get_parameters_at_instant(mois[0]).smic.heures_annuelles / 12
-    )
-    return totaux, par_mois, smic
+    return totaux, par_mois, smic_mensuel_moyen(systeme, periode)
 
 
 def calculer_paquet(
@@ -116,6 +134,7 @@ def calculer_paquet(
     """Résultats par personne (DataFrame), résultats par mois (DataFrame ou None) et agrégats du paquet."""
     import pandas
 
+    preparer_le_processus(reforme, droit_constant)
     legislation, par_mois, smic = _simuler(systeme_de_reference(droit_constant), periode, entrees, mensuel)
     reformee, par_mois_reforme = (None, None)
     if reforme:

@@ -146,15 +146,35 @@ def _variable_d_entree(systeme, colonne: str, fichier: str):
     return variable
 
 
+def _convertir_textes(variable, serie, colonne: str, position, decimale: str) -> numpy.ndarray:
+    """Colonne de texte sans vide : chaque texte distinct lu une fois, puis recopié à chacune de ses cellules.
+
+    `pandas.factorize` range les textes distincts dans l'ordre de leur première cellule : le premier texte refusé
+    est celui de la première cellule refusée, et l'erreur nomme cette cellule, comme une lecture cellule par
+    cellule."""
+    codes, distincts = _pandas().factorize(serie)
+
+    def premiere_cellule(rang: int) -> str:
+        return position(int(numpy.argmax(codes == rang)))
+
+    lus = convertir_colonne(variable, numpy.asarray(distincts, dtype=str), colonne, premiere_cellule, decimale)
+    return lus[codes]
+
+
 def _convertir(systeme, paquet, ligne: int, decimale: str, fichier: str) -> dict[str, numpy.ndarray]:
+    pandas = _pandas()
     position = position_dans_un_fichier(ligne)
     entrees = {}
     for colonne in paquet.columns:
         if est_un_identifiant(colonne):
             continue
         variable = _variable_d_entree(systeme, colonne, fichier)
+        serie = paquet[colonne]
         try:
-            entrees[colonne] = convertir_colonne(variable, _tableau(paquet[colonne]), colonne, position, decimale)
+            if isinstance(serie.dtype, pandas.StringDtype) and not serie.hasnans:
+                entrees[colonne] = _convertir_textes(variable, serie, colonne, position, decimale)
+            else:
+                entrees[colonne] = convertir_colonne(variable, _tableau(serie), colonne, position, decimale)
         except ErreurDePopulation as erreur:
             raise erreur.dans(fichier) from None
     return entrees

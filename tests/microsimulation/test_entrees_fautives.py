@@ -202,6 +202,22 @@ def test_erreur_dans_un_paquet_suivant_garde_la_numerotation(tmp_path, capsys):
     assert "colonne « regime_alsace_moselle », ligne 8" in erreur  # 6 bonnes lignes sous l'en-tête (lignes 2 à 7)
 
 
+@pytest.mark.parametrize("format_", ["csv", "parquet"])
+def test_texte_refuse_nomme_sa_premiere_cellule(tmp_path, capsys, format_):
+    """Chaque texte distinct d'une colonne est lu une fois : l'erreur nomme quand même la première cellule refusée,
+    après des textes valides répétés, et pas une cellule plus loin qui répète le même texte ou un autre texte refusé."""
+    categories = ["cadre", "non_cadre", "cadre", "non_cadre", "CADRE", "cadre", "ouvrier", "CADRE"]
+    lignes = [_ligne(salarie_id=rang, categorie_salarie=categorie) for rang, categorie in enumerate(categories)]
+    chemin = _csv(tmp_path, "\n".join([EN_TETE, *lignes]) + "\n")
+    if format_ == "parquet":
+        table = pandas.read_csv(chemin, dtype=str)
+        chemin = tmp_path / "population.parquet"
+        table.to_parquet(chemin, index=False)
+    code, erreur = _lancer(tmp_path, capsys, chemin, "--no-plots")
+    assert code == 2
+    assert "colonne « categorie_salarie », ligne 6 : valeur « CADRE » inconnue" in erreur  # 5e salarié, sous l'en-tête
+
+
 def test_barre_de_progression_sur_sa_ligne(tmp_path, capsys):
     chemin = _csv(tmp_path, f"{EN_TETE}\n{BONNE}\n{BONNE}\n{_ligne(salaire_de_base='x')}\n")
     code = main(["simulate", str(chemin), "--period", "2024-05", "--output", str(tmp_path / "s"), "--chunk-size", "2"])

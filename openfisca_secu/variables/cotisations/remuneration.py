@@ -127,8 +127,8 @@ class jours_contrat_dans_le_mois(Variable):
     def formula(individu, period):
         debut_mois = numpy.datetime64(period.start.date, "D")
         fin_mois = numpy.datetime64(period.stop.date, "D")
-        date_debut = individu("date_debut_contrat", period).astype("datetime64[D]")
-        date_fin = individu("date_fin_contrat", period).astype("datetime64[D]")
+        date_debut = individu("date_debut_contrat", period).astype("datetime64[D]", copy=False)
+        date_fin = individu("date_fin_contrat", period).astype("datetime64[D]", copy=False)
         inversees = date_fin < date_debut
         if inversees.any():
             rang = int(numpy.flatnonzero(inversees)[0])
