@@ -20,10 +20,21 @@ def salarie(systeme, periode, effectif=5, **etablissement):
     return SimulationBuilder().build_from_entities(systeme, situation)
 
 
-def test_bareme_avant_2019(systeme):
-    simulation = salarie(systeme, "2018-06", bareme_lodeom="competitivite")
+@pytest.mark.parametrize("periode", ["2012-06", "2016-06", "2018-12"])
+def test_bareme_avant_2019(systeme, periode):
+    # barèmes mensuels d'avant 2019 (six régimes selon le CICE de 2014 à 2018) non modélisés
+    simulation = salarie(systeme, periode, bareme_lodeom="competitivite")
     with pytest.raises(EntreeInvalide, match="bareme_lodeom renseigné"):
-        simulation.calculate("reductions_employeur", "2018-06")
+        simulation.calculate("reductions_employeur", periode)
+
+
+def test_bascule_de_2019_calculee_sans_saisie_de_t(systeme):
+    # 2019 : barème annuel de D752-7, T de la réduction générale, aucune erreur
+    simulation = salarie(systeme, "2019-01", bareme_lodeom="competitivite")
+    assert simulation.calculate("lodeom_t", "2019-01")[0] == pytest.approx(0.2809)  # D241-7 I, janvier à septembre
+    # 2 000 > 1,3 × 10,03 × 1 820 / 12 = 1 977,58 : 1,3 × 0,2809 / 0,9 × (2,2 × 1 521,2167 / 2 000 − 1)
+    # = 0,405744 × 0,673338 = 0,273205 → 0,2732 ; × 2 000
+    assert simulation.calculate("exoneration_lodeom", "2019-01")[0] == pytest.approx(546.40, abs=0.005)
 
 
 @pytest.mark.parametrize("saisie", [{}, {"lodeom_valeur_t": 0}, {"lodeom_valeur_t": 32.02}])
