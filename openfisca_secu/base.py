@@ -72,7 +72,13 @@ def arrondi_au_plus_proche(valeur, decimales):
     Le pré-arrondi à 9 chiffres efface le bruit binaire (0,12345 stocké 0,1234499999...) avant l'arrondi légal.
     """
     echelle = 10**decimales
-    return numpy.floor(numpy.round(valeur * echelle, 9 - decimales) + 0.5) / echelle
+    # puis les mêmes opérations sur place, sans un tableau de plus par étape
+    arrondi = numpy.multiply(valeur, echelle, out=numpy.empty(numpy.shape(valeur)))
+    numpy.round(arrondi, 9 - decimales, out=arrondi)
+    arrondi += 0.5
+    numpy.floor(arrondi, out=arrondi)
+    arrondi /= echelle
+    return arrondi
 
 
 def sans_bruit(montant):

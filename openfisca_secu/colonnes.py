@@ -187,7 +187,7 @@ def _convertir_type(variable, valeurs, decimale, refuser, rangs):
                 (valeurs < _ENTIER.min) | (valeurs > _ENTIER.max),
                 lambda v: f"valeur {v} trop grande pour un nombre entier",
             )
-        valeurs = valeurs.astype(variable.dtype)
+        valeurs = valeurs.astype(variable.dtype, copy=False)  # déjà du bon type : le tableau lui-même
         minimum, maximum = BORNES.get(variable.name, (None, None))
         if minimum is not None:
             premier(valeurs < minimum, lambda v: f"valeur {v} impossible ; attendu {_bornes(minimum, maximum)}")

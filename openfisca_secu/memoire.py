@@ -131,9 +131,10 @@ def calculer_mois_par_mois(simulation, periode: str, noms: Iterable[str]) -> Ite
     mensuelles = [nom for nom, variable in variables.items() if variable.definition_period == periods.MONTH]
     entrees = {nom: set(simulation.get_holder(nom).get_known_periods()) for nom in mensuelles}
     precedent = None
-    for mois in periods.period(periode).get_subperiods(periods.MONTH):
+    tous_les_mois = periods.period(periode).get_subperiods(periods.MONTH)
+    for mois in tous_les_mois:
         resultats = {nom: simulation.calculate(nom, mois) for nom in noms}
-        for nom in VARIABLES_REPORTEES:
+        for nom in VARIABLES_REPORTEES if mois != tous_les_mois[-1] else ():  # lues par le mois suivant
             if nom not in REPORTEES_SI_CALCULEES:
                 simulation.calculate(nom, mois)
         yield str(mois), resultats

@@ -11,7 +11,7 @@ for (const c of input.cases) {
   out[c.id] = {};
   for (const rule of c.rules) {
     try {
-      const unite = rule.endsWith('rémunération minimale') || rule.includes('cotisations') || rule.includes('exonérations') ? '€/mois' : undefined;
+      const unite = rule.endsWith(' . T') ? undefined : rule.endsWith('rémunération minimale') || rule.includes('cotisations') || rule.includes('exonérations') ? '€/mois' : undefined;
       const v = engine.evaluate(unite ? { valeur: rule, unité: unite } : rule).nodeValue;
       out[c.id][rule] = typeof v === 'number' ? v : v === false || v === null || v === undefined ? 0 : v;
     } catch (e) {

@@ -30,6 +30,7 @@ from openfisca_secu.validation import EntreeInvalide  # noqa: E402
 MS_LODEOM = "salarié . cotisations . exonérations . lodeom . montant"
 MS_JEI = "salarié . cotisations . exonérations . JEI . montant"
 MS_RG = "salarié . cotisations . exonérations . RGDU"
+MS_T = "salarié . cotisations . exonérations . T"
 BAREMES = {
     "competitivite": "compétitivité",
     "competitivite_renforcee": "compétitivité renforcée",
@@ -53,17 +54,20 @@ def smic_mensuel(periode: str) -> float:
 
 
 def cas_lodeom() -> list[dict]:
+    # modele-social ne date pas ses barèmes LODEOM ni sa réduction générale : pas de cas avant 2024 ; en 2026, aussi
+    # 60 salariés (FNAL à 0,50 %, autre T) pour les deux barèmes ouverts sous 250 salariés
+    grille = [(periode, 5, bareme) for periode in ("2024-03", "2025-03", "2026-03") for bareme in BAREMES]
+    grille += [("2026-03", 60, bareme) for bareme in ("competitivite_renforcee", "innovation_croissance")]
     return [
         {
-            "id": f"lodeom {periode} {bareme} {multiple:.2f} SMIC",
+            "id": f"lodeom {periode} {bareme} {effectif} sal. {multiple:.2f} SMIC",
             "dispositif": "lodeom",
             "period": periode,
+            "effectif": effectif,
             "brut": round(multiple * smic_mensuel(periode), 2),
             "bareme": bareme,
         }
-        # modele-social ne date pas ses barèmes LODEOM ni sa réduction générale : pas de cas avant 2024
-        for periode in ("2024-03", "2025-03", "2026-03")
-        for bareme in BAREMES
+        for periode, effectif, bareme in grille
         for multiple in MULTIPLES_LODEOM
     ]
 
@@ -92,13 +96,13 @@ def modele_social(cas: list[dict], dossier: str) -> dict:
         situation = {
             "date": francais(c["period"]),
             "salarié . contrat . salaire brut": f"{c['brut']} €/mois",
-            "entreprise . salariés . effectif": "5",
+            "entreprise . salariés . effectif": str(c.get("effectif", 5)),
             "entreprise . chiffre d'affaires": "1000000 €/an",
         }
         if c["dispositif"] == "lodeom":
             situation["salarié . cotisations . exonérations . zones lodeom"] = "'zone un'"
             situation["salarié . cotisations . exonérations . lodeom . zone un . barèmes"] = f"'{BAREMES[c['bareme']]}'"
-            regles = [MS_LODEOM, MS_RG]
+            regles = [MS_LODEOM, MS_RG, MS_T]
         else:
             situation["salarié . cotisations . exonérations . JEI"] = "oui"
             regles = [MS_JEI, MS_RG]
@@ -125,16 +129,20 @@ def openfisca_france(cas: list[dict], python: str) -> dict:
     return _oracles.openfisca_france(demandes, python)
 
 
-def secu(cas: list[dict]) -> dict:
+def secu(cas: list[dict], ms: dict) -> dict:
+    """Depuis 2026, T de la LODEOM est une entrée (D752-7 III ne le chiffre pas) : celui de modele-social."""
     systeme = CountryTaxBenefitSystem()
     resultats = {}
     for c in cas:
         periode, annee = c["period"], c["period"][:4]
         individu = {"salaire_de_base": {periode: c["brut"]}}
         etablissement = {"salaries": ["a"], "taux_accident_travail": {annee: 0.01}}
-        entreprise = {"salaries": ["a"], "effectif_entreprise": {annee: 5}}
+        entreprise = {"salaries": ["a"], "effectif_entreprise": {annee: c.get("effectif", 5)}}
         if c["dispositif"] == "lodeom":
             etablissement["bareme_lodeom"] = {periode: c["bareme"]}
+            t_ms = nombre(ms.get(c["id"], {}).get(MS_T))
+            if annee >= "2026" and t_ms:
+                etablissement["lodeom_valeur_t"] = {periode: t_ms}
             individu["salarie_lodeom_projets_innovants"] = {periode: True}
             variable = "exoneration_lodeom"
         else:
@@ -171,7 +179,7 @@ def main() -> None:
     cas = cas_lodeom() + cas_jei()
     ms = modele_social(cas, args.modele_social)
     of = openfisca_france(cas, args.oracle_python)
-    sc = secu(cas)
+    sc = secu(cas, ms)
 
     lignes = []
     for c in cas:
@@ -193,7 +201,7 @@ def main() -> None:
         )
         ecrivain.writerows(lignes)
     differentes = 0
-    print(f"{'cas':<46} {'ligne':<20} {'secu':>10} {'m-social':>10} {'of-france':>10}")
+    print(f"{'cas':<54} {'ligne':<20} {'secu':>10} {'m-social':>10} {'of-france':>10}")
     for cas_id, libelle, valeur_secu, valeur_ms, valeur_of, ecart_ms, ecart_of, erreur in lignes:
         differe = bool(erreur) or any(e is not None and abs(e) > args.tolerance for e in (ecart_ms, ecart_of))
         differentes += differe
@@ -202,7 +210,7 @@ def main() -> None:
                 f"{v:10.2f}" if isinstance(v, float | int) else f"{'—':>10}"
                 for v in (valeur_secu, valeur_ms, valeur_of)
             ]
-            print(f"{cas_id:<46} {libelle:<20} {' '.join(affiche)} {erreur[:40]}")
+            print(f"{cas_id:<54} {libelle:<20} {' '.join(affiche)} {erreur[:40]}")
     print(f"\n{len(lignes)} lignes, {differentes} écarts (> {args.tolerance} €) ou erreurs ; CSV : {args.csv}")
 
 

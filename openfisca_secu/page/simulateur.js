@@ -99,6 +99,7 @@ function lireFormulaire() {
     throw new Error(`Début du contrat d'apprentissage : « ${debutContrat} » n'est pas une date.`);
   }
   const tauxPas = valeur("taux_pas").trim();
+  const lodeomT = valeur("lodeom_t").trim();
   return {
     mode: formulaire.querySelector("input[name=mode]:checked").value,
     montant: lireNombre("montant", "Montant"),
@@ -111,6 +112,7 @@ function lireFormulaire() {
     apprenti,
     debutContrat,
     dispositif: choixDispositifs[Number(valeur("dispositif")) - 1] || null,
+    lodeomT: lodeomT === "" ? null : lireNombre("lodeom_t", "LODEOM, valeur T") / 100,
     santeEmployeur: lireNombre("sante_employeur", "Complémentaire santé, part employeur"),
     santeSalarie: lireNombre("sante_salarie", "Complémentaire santé, part salarié"),
     prevoyanceEmployeur: lireNombre("prevoyance_employeur", "Prévoyance, part employeur"),
@@ -146,6 +148,9 @@ function entrees(saisie) {
     const d = saisie.dispositif;
     (d.entite === "etablissement" ? etablissement : entreprise)[d.variable] = d.valeur === "true" ? true : d.valeur;
     Object.assign(individu, d.salarie);
+    if (d.variable === "bareme_lodeom" && saisie.lodeomT !== null) {
+      etablissement.lodeom_valeur_t = saisie.lodeomT; // T de 2026, que le texte ne chiffre pas
+    }
   }
   return { individu, etablissement, entreprise };
 }
@@ -395,11 +400,19 @@ async function calculer(evenement) {
   }
 }
 
-// Le type de contrat montre la date de conclusion ; les dispositifs n'apparaissent que si le modèle les connaît.
+// Le type de contrat montre la date de conclusion ; les dispositifs n'apparaissent que si le modèle les connaît ;
+// un barème LODEOM montre la valeur T (entrée depuis 2026).
 function contratChange() {
   const apprenti = document.getElementById("contrat").value === "apprentissage";
   for (const element of document.querySelectorAll(".apprenti")) {
     element.hidden = !apprenti;
+  }
+}
+
+function dispositifChange() {
+  const choix = choixDispositifs[Number(document.getElementById("dispositif").value) - 1];
+  for (const element of document.querySelectorAll(".lodeom")) {
+    element.hidden = !choix || choix.variable !== "bareme_lodeom";
   }
 }
 
@@ -431,11 +444,13 @@ async function proposerDispositifs() {
 
 formulaire.addEventListener("submit", calculer);
 document.getElementById("contrat").addEventListener("change", contratChange);
+document.getElementById("dispositif").addEventListener("change", dispositifChange);
 document.getElementById("detail").addEventListener("change", (e) => {
   document.getElementById("fiche").classList.toggle("detaillee", e.target.checked);
 });
 document.getElementById("imprimer").addEventListener("click", () => window.print());
 contratChange();
+dispositifChange();
 proposerDispositifs().catch(() => {}).finally(() => {
   document.body.dataset.pret = "1";
 });

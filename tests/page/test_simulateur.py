@@ -68,6 +68,8 @@ def situation(saisie, salaire_de_base):
     }
     if saisie["lodeom"]:
         etablissement["bareme_lodeom"] = saisie["lodeom"]
+        if saisie["lodeom_t"] != "":
+            etablissement["lodeom_valeur_t"] = saisie["lodeom_t"] / 100
     entreprise = {"effectif_entreprise": saisie["effectif"]}
     if saisie["jei"]:
         entreprise["jeune_entreprise_innovante"] = True
@@ -100,6 +102,8 @@ def remplir(page, url, saisie):
         page.select_option(
             "#dispositif", page.get_attribute(f'#dispositif option[data-valeur="{dispositif}"]', "value")
         )
+    if saisie["lodeom_t"] != "":
+        page.fill("#lodeom_t", str(saisie["lodeom_t"]))
     for champ in ("sante_employeur", "sante_salarie", "prevoyance_employeur", "prevoyance_salarie", "taux_vm"):
         page.fill(f"#{champ}", str(saisie[champ]))
     page.fill("#taux_pas", str(saisie["taux_pas"]))
@@ -119,6 +123,7 @@ SAISIE = {
     "debut_contrat": "",
     "alsace_moselle": False,
     "lodeom": None,
+    "lodeom_t": "",
     "jei": False,
     "sante_employeur": 45.5,
     "sante_salarie": 30.25,
@@ -300,6 +305,15 @@ def test_bulletin_imprime_en_pdf(page, serveur, systeme, tesseract, pdftoppm, tm
         {**SAISIE, "mois": "2016-06", "taux_pas": ""},
         {**SAISIE, "montant": 2500, "effectif": 8, "lodeom": "competitivite"},
         {**SAISIE, "montant": 3500, "effectif": 40, "lodeom": "innovation_croissance", "mois": "2023-03"},
+        {
+            **SAISIE,
+            "mode": "salaire_net",
+            "montant": 1900,
+            "effectif": 8,
+            "lodeom": "competitivite",
+            "mois": "2026-03",
+            "lodeom_t": 32.02,
+        },
         {**SAISIE, "montant": 2200, "effectif": 20, "jei": True, "categorie": "non_cadre"},
     ],
     ids=[
@@ -309,6 +323,7 @@ def test_bulletin_imprime_en_pdf(page, serveur, systeme, tesseract, pdftoppm, tm
         "2016",
         "LODEOM compétitivité, 2024",
         "LODEOM innovation et croissance, 2023",
+        "LODEOM compétitivité, net, T saisi, 2026",
         "JEI, 2024",
     ],
 )
@@ -354,6 +369,12 @@ def test_dispositifs_proposes_selon_le_modele(page, serveur, systeme):
     attendues = ["", *(f"bareme_lodeom={bareme}" for bareme in baremes), "jeune_entreprise_innovante=true"]
     assert options == attendues and len(attendues) == 5
     assert page.locator("#dispositif").is_visible()
+    # la valeur T (LODEOM depuis 2026) n'est demandée que pour un barème LODEOM
+    assert not page.locator("#lodeom_t").is_visible()
+    page.select_option("#dispositif", page.get_attribute('#dispositif option[data-valeur^="bareme_lodeom="]', "value"))
+    assert page.locator("#lodeom_t").is_visible()
+    page.select_option("#dispositif", page.get_attribute('#dispositif option[data-valeur^="jeune_"]', "value"))
+    assert not page.locator("#lodeom_t").is_visible()
     # la date de conclusion n'est demandée que pour un contrat d'apprentissage
     assert not page.locator("#debut_contrat").is_visible()
     page.select_option("#contrat", "apprentissage")
@@ -383,8 +404,8 @@ def test_mois_hors_legislation(page, serveur):
     assert "2008" in page.inner_text("#erreur")
 
 
-def test_lodeom_2026_refuse_avec_son_message(page, serveur):
-    # barèmes LODEOM de la LFSS 2026 non confirmés : le modèle refuse, la page affiche son message
+def test_lodeom_2026_sans_valeur_t_refuse_avec_son_message(page, serveur):
+    # T de 2026 non chiffré par D752-7 III : sans la saisie, le modèle refuse et la page affiche son message
     remplir(page, serveur, {**SAISIE, "mois": "2026-02", "lodeom": "competitivite", "effectif": 8})
     assert page.get_attribute("body", "data-etat") == "erreur"
-    assert "LODEOM" in page.inner_text("#erreur") or "lodeom" in page.inner_text("#erreur")
+    assert "lodeom_valeur_t" in page.inner_text("#erreur")

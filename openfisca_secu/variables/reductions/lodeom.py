@@ -10,10 +10,13 @@ plafonnement et la régularisation de la réduction générale. Coefficient selo
 - du début de la dégressivité à la sortie : seuil × T / (sortie − début) × (sortie × SMIC / R − 1), arrondi à
   4 décimales ; nul à partir de la sortie.
 
-T est la valeur maximale du coefficient de la réduction générale (L241-13 III, D241-7 I). Non cumulable avec la
-réduction générale (L752-3-2). Non modélisé : les barèmes mensuels d'avant 2019, Saint-Barthélemy et Saint-Martin
-(L752-3-3), la condition de chiffre d'affaires (moins de 50 M€, à l'appréciation de l'utilisateur qui choisit le
-barème) et 2026 (barèmes de la LFSS 2026 non confirmés) : une erreur le dit.
+T (`lodeom_t`) : de 2019 à 2025, la valeur maximale du coefficient de la réduction générale (L241-13 III, D241-7 I) ;
+depuis 2026, la somme des taux des cotisations et contributions exonérées à la charge de l'employeur (D752-7 III,
+décret 2025-887), que le texte ne chiffre pas : une entrée de l'établissement (`lodeom_valeur_t`). Seuils de 2026
+inchangés (L752-3-2 dans la rédaction de la loi 2025-1403, art. 40). Non cumulable avec la réduction générale
+(L752-3-2). Non modélisé : les barèmes mensuels d'avant 2019, Saint-Barthélemy et Saint-Martin (L752-3-3), Mayotte
+(L752-3-2 étendu au 01/07/2026 par la loi 2025-1403, art. 23), la condition de chiffre d'affaires (moins de 50 M€, à
+l'appréciation de l'utilisateur qui choisit le barème).
 """
 
 import numpy
@@ -82,6 +85,50 @@ def _avant_2019(individu, period):
     """Formule de 2012 à 2018 : barèmes mensuels d'avant 2019 non modélisés, refusés pour un établissement concerné."""
     _refuser(individu, period, "les barèmes mensuels d'avant 2019 ne sont pas modélisés")
     return individu.filled_array(0)
+
+
+class lodeom_valeur_t(Variable):
+    value_type = float
+    entity = etablissement
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "/1"
+    label = "Valeur T de l'exonération LODEOM depuis 2026 : somme des taux exonérés à la charge de l'employeur"
+    reference = "CSS art. D752-7 III (décret n° 2025-887) ; L752-3-2 I"
+    documentation = (
+        "Depuis 2026, T est « la somme des cotisations et contributions mentionnées au I de l'article L. 752-3-2, à la "
+        "charge de l'employeur » : le texte n'en donne pas la valeur et la part AT/MP à y retenir n'est pas confirmée "
+        "par les sources du modèle. À saisir (fraction : 0,32 pour 32 %) dès qu'un barème LODEOM est choisi en 2026."
+    )
+
+
+class lodeom_t(Variable):
+    value_type = float
+    entity = individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "Valeur maximale T du coefficient de l'exonération LODEOM"
+    reference = "CSS art. D752-7 III"
+
+    formula_2012_01_01 = _avant_2019
+
+    def formula_2019_01_01(individu, period):
+        # de 2019 à 2025 : T de la réduction générale (D241-7 I)
+        return individu("reduction_generale_t", period)
+
+    def formula_2026_01_01(individu, period):
+        t = individu.etablissement("lodeom_valeur_t", period)
+        manquant = individu("lodeom_eligible", period) & ~((t > 0) & (t < 1))
+        if manquant.any():
+            rang = int(numpy.flatnonzero(manquant)[0])
+            raise EntreeInvalide(
+                ["etablissements", "*", "lodeom_valeur_t", str(period)],
+                f"lodeom_valeur_t absent ou hors de ]0 ; 1[ pour le salarié n° {rang} en {period} : depuis 2026, T est "
+                "la somme des taux des cotisations et contributions exonérées à la charge de l'employeur (CSS art. "
+                "D752-7 III, décret n° 2025-887), que le modèle ne chiffre pas ; saisissez-la (par exemple 0.32 pour "
+                "32 %).",
+            )
+        return t
 
 
 class lodeom_eligible(Variable):
@@ -156,7 +203,7 @@ class exoneration_lodeom_anticipee(Variable):
         rgp = parameters(period).reductions.reduction_generale
         formule = _formule(*_seuils(individu, period, parameters))
         remuneration = individu("assiette_cotisations_sociales", period)
-        t = individu("reduction_generale_t", period)
+        t = individu("lodeom_t", period)
         coefficient = formule(rgp, t, 1, individu("smic_reduction_generale", period), remuneration)
         return eligible * plafonner(individu, period, coefficient * remuneration, period, facteur_b=False)
 
@@ -176,7 +223,7 @@ class exoneration_lodeom_cumulee(Variable):
         if not eligible.any():
             return individu.filled_array(0.0)
         formule = _formule(*_seuils(individu, period, parameters))
-        montant = cumul_par_periodes(individu, period, parameters, formule)[0]
+        montant = cumul_par_periodes(individu, period, parameters, formule, nom_t="lodeom_t")[0]
         return eligible * plafonner(individu, period, montant, facteur_b=False)
 
 
@@ -197,14 +244,6 @@ class exoneration_lodeom(Variable):
         return montant_avec_regularisation(
             individu, period, "exoneration_lodeom_anticipee", "exoneration_lodeom_cumulee"
         )
-
-    def formula_2026_01_01(individu, period):
-        _refuser(
-            individu,
-            period,
-            "les barèmes et la valeur T de 2026 (LFSS 2026, RGDU) ne sont pas confirmés par les sources du modèle",
-        )
-        return individu.filled_array(0.0)
 
 
 def _refuser(individu, period, raison):

@@ -310,10 +310,11 @@ def _periodes_closes(individu, period, parameters, formule):
     return periodes_closes(individu, period, parameters, formule, PERIODES_CLOSES)
 
 
-def periodes_closes(individu, period, parameters, formule, nom_du_cumul=None):
+def periodes_closes(individu, period, parameters, formule, nom_du_cumul=None, nom_t="reduction_generale_t"):
     """Montant dû sur les périodes de l'année closes par un changement de T ou b, pour un coefficient `formule`.
 
-    `nom_du_cumul` : variable qui garde ce montant mois par mois ; sans elle, recalculé depuis janvier."""
+    `nom_du_cumul` : variable qui garde ce montant mois par mois ; sans elle, recalculé depuis janvier.
+    `nom_t` : variable de la valeur T de la formule (LODEOM : lodeom_t)."""
 
     def etape(mois, closes):
         if closes is None:
@@ -325,7 +326,7 @@ def periodes_closes(individu, period, parameters, formule, nom_du_cumul=None):
         remuneration = individu("remuneration_reduction_generale_cumulee", precedent)
         coefficient = formule(
             parameters(mois).reductions.reduction_generale,
-            individu("reduction_generale_t", precedent),
+            individu(nom_t, precedent),
             individu("reduction_generale_facteur_b", precedent),
             individu("smic_reduction_generale_cumule", precedent),
             remuneration,
@@ -335,19 +336,22 @@ def periodes_closes(individu, period, parameters, formule, nom_du_cumul=None):
     return cumul_mois_par_mois(individu, period, nom_du_cumul, etape)
 
 
-def cumul_par_periodes(individu, period, parameters, formule, nom_des_periodes_closes=None):
+def cumul_par_periodes(
+    individu, period, parameters, formule, nom_des_periodes_closes=None, nom_t="reduction_generale_t"
+):
     """Réduction due de janvier au mois `period` et coefficient de la dernière période.
 
     L'année est découpée en périodes où T et b restent constants (par exemple T change le 1er mai 2025) : la
     réduction de chaque période est calculée sur ses propres SMIC et rémunération cumulés, puis additionnée
     (D241-7 II dernier alinéa ; décret 2025-318). Les cumuls sont ceux du mois précédent plus le mois.
-    `nom_des_periodes_closes` : voir `periodes_closes` (la réduction générale garde le sien, LODEOM le recalcule).
+    `nom_des_periodes_closes` et `nom_t` : voir `periodes_closes` (la réduction générale garde ses périodes closes,
+    LODEOM les recalcule).
     """
     p = parameters(period).reductions.reduction_generale
     remuneration = individu("remuneration_reduction_generale_cumulee", period)
     coefficient = formule(
         p,
-        individu("reduction_generale_t", period),
+        individu(nom_t, period),
         individu("reduction_generale_facteur_b", period),
         individu("smic_reduction_generale_cumule", period),
         remuneration,
@@ -355,7 +359,7 @@ def cumul_par_periodes(individu, period, parameters, formule, nom_des_periodes_c
     if nom_des_periodes_closes:
         closes = individu(nom_des_periodes_closes, period)
     else:
-        closes = periodes_closes(individu, period, parameters, formule)
+        closes = periodes_closes(individu, period, parameters, formule, nom_t=nom_t)
     return closes + coefficient * remuneration, coefficient
 
 
