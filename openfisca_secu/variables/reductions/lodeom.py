@@ -10,13 +10,14 @@ plafonnement et la régularisation de la réduction générale. Coefficient selo
 - du début de la dégressivité à la sortie : seuil × T / (sortie − début) × (sortie × SMIC / R − 1), arrondi à
   4 décimales ; nul à partir de la sortie.
 
-T (`lodeom_t`) : de 2019 à 2025, la valeur maximale du coefficient de la réduction générale (L241-13 III, D241-7 I) ;
-depuis 2026, la somme des taux des cotisations et contributions exonérées à la charge de l'employeur (D752-7 III,
-décret 2025-887), que le texte ne chiffre pas : une entrée de l'établissement (`lodeom_valeur_t`). Seuils de 2026
-inchangés (L752-3-2 dans la rédaction de la loi 2025-1403, art. 40). Non cumulable avec la réduction générale
-(L752-3-2). Non modélisé : les barèmes mensuels d'avant 2019, Saint-Barthélemy et Saint-Martin (L752-3-3), Mayotte
-(L752-3-2 étendu au 01/07/2026 par la loi 2025-1403, art. 23), la condition de chiffre d'affaires (moins de 50 M€, à
-l'appréciation de l'utilisateur qui choisit le barème).
+T (`lodeom_t`) : de 2019 à 2025, la valeur maximale du coefficient de la réduction générale (L241-13 III,
+D241-7 I) ; depuis 2026, la somme des taux des cotisations et contributions exonérées à la charge de l'employeur
+(D752-7 III, décret 2025-887), que le texte ne chiffre pas : une entrée de l'établissement (`lodeom_valeur_t`).
+Seuils de 2026 inchangés (L752-3-2 dans la rédaction de la loi 2025-1403, art. 40). Non cumulable avec la réduction
+générale (L752-3-2). Non modélisé : les barèmes mensuels d'avant 2019 (formules des décrets 2009-1743, 2014-645 et
+2016-566), Saint-Barthélemy et Saint-Martin (L752-3-3), Mayotte (L752-3-2 étendu au 01/07/2026 par la loi 2025-1403,
+art. 23), la condition de chiffre d'affaires (moins de 50 M€, à l'appréciation de l'utilisateur qui choisit le
+barème).
 """
 
 import numpy
