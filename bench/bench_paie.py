@@ -95,37 +95,25 @@ def _annee_aleatoire(taille: int, annee: str, mode: str):
     return systeme, entrees, salaires
 
 
-def mesure_annee(taille: int, annee: str, mode: str) -> dict:
-    """Douze paies, salaires tirés à ±20 % chaque mois ; construction, entrées et calcul chronométrés ensemble."""
-    from openfisca_secu.memoire import calculer_mois_par_mois, economiser_la_memoire
+def mesure_annee(taille: int, annee: str, mode: str, par_parts: bool = False) -> dict:
+    """Douze paies, salaires tirés à ±20 % chaque mois ; construction, entrées et calcul chronométrés ensemble. Une
+    simulation économe, ou `calculer_par_parts` (une part par cœur, en même temps)."""
+    from openfisca_secu.memoire import calculer_mois_par_mois, calculer_par_parts, economiser_la_memoire
     from openfisca_secu.population import simulation_de_population
 
     systeme, entrees, salaires = _annee_aleatoire(taille, annee, mode)
     noms = ("salaire_net", "cout_total_employeur")
     debut, debut_cpu = time.perf_counter(), time.process_time()
-    simulation = simulation_de_population(systeme, annee, entrees)
-    for mois, valeurs in salaires.items():
-        simulation.set_input("salaire_de_base", mois, valeurs)
-    economiser_la_memoire(simulation, noms)
+    if par_parts:
+        mois_calcules = calculer_par_parts(systeme, annee, entrees, noms, {"salaire_de_base": salaires})
+    else:
+        simulation = simulation_de_population(systeme, annee, entrees)
+        for mois, valeurs in salaires.items():
+            simulation.set_input("salaire_de_base", mois, valeurs)
+        economiser_la_memoire(simulation, noms)
+        mois_calcules = calculer_mois_par_mois(simulation, annee, noms)
     cout = 0
-    for _, resultats in calculer_mois_par_mois(simulation, annee, noms):
-        cout = cout + resultats["cout_total_employeur"]
-    return {
-        "annee_s": time.perf_counter() - debut,
-        "annee_cpu_s": time.process_time() - debut_cpu,
-        "rss_mio": _rss_max_mio(),
-        "cout_total_meur": cout.sum() / 1e6,
-    }
-
-
-def mesure_annee_par_parts(taille: int, annee: str, mode: str) -> dict:
-    from openfisca_secu.memoire import calculer_par_parts
-
-    systeme, entrees, salaires = _annee_aleatoire(taille, annee, mode)
-    debut, debut_cpu = time.perf_counter(), time.process_time()
-    cout = 0
-    noms = ("salaire_net", "cout_total_employeur")
-    for _, resultats in calculer_par_parts(systeme, annee, entrees, noms, {"salaire_de_base": salaires}):
+    for _, resultats in mois_calcules:
         cout = cout + resultats["cout_total_employeur"]
     return {
         "annee_s": time.perf_counter() - debut,
@@ -166,7 +154,7 @@ def main() -> None:
         elif nature == "mois_par_parts":
             resultat = mesure_mois_par_parts(int(reste[0]), reste[1])
         elif nature == "annee_par_parts":
-            resultat = mesure_annee_par_parts(int(reste[0]), reste[1], reste[2])
+            resultat = mesure_annee(int(reste[0]), reste[1], reste[2], par_parts=True)
         else:
             resultat = mesure_annee(int(reste[0]), reste[1], reste[2])
         print(json.dumps(resultat))
