@@ -44,15 +44,19 @@ def calculer_dans_un_travailleur(calculer, *arguments):
 def executer_avec_dask(
     paquets, dossier, periode, reforme, mensuel, droit_constant, calculer, ecrire, travailleurs, ordonnanceur, barre
 ):
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if ordonnanceur:
         client = Client(ordonnanceur)
     else:
-        cluster = LocalCluster(
-            n_workers=travailleurs, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
-        )
+        # sans le profil par échantillonnage des tâches, qui ne sert qu'au tableau de bord (absent ici) : 0,025 s de
+        # processeur par paquet de 100 000 dans chaque travailleur
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=travailleurs, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
+            )
         client = Client(cluster)
     agregats = {}
     try:
