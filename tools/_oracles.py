@@ -3,12 +3,23 @@ publi.codes) et openfisca-france (venv séparé). Partagé par cross_check_dispo
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 from pathlib import Path
 
 OUTILS = Path(__file__).resolve().parent
+
+
+def options(description: str, csv: str) -> argparse.Namespace:
+    """Options communes des grilles : emplacement des deux oracles, fichier CSV produit et tolérance en euros."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--modele-social", default="/tmp/i14_ms/node_modules", help="dossier node_modules")
+    parser.add_argument("--oracle-python", default="/work/oracle-venv/bin/python")
+    parser.add_argument("--csv", default=csv)
+    parser.add_argument("--tolerance", type=float, default=0.01)
+    return parser.parse_args()
 
 
 def modele_social(demandes: list[dict], dossier: str) -> dict:

@@ -13,7 +13,6 @@ tools/README.md.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from pathlib import Path
@@ -169,12 +168,7 @@ nombre = _oracles.nombre
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--modele-social", default="/tmp/i14_ms/node_modules", help="dossier node_modules")
-    parser.add_argument("--oracle-python", default="/work/oracle-venv/bin/python")
-    parser.add_argument("--csv", default="/tmp/cross_check_lodeom_jei.csv")
-    parser.add_argument("--tolerance", type=float, default=0.01)
-    args = parser.parse_args()
+    args = _oracles.options(__doc__.splitlines()[0], "/tmp/cross_check_lodeom_jei.csv")
 
     cas = cas_lodeom() + cas_jei()
     ms = modele_social(cas, args.modele_social)
