@@ -187,6 +187,14 @@ def _formule(totale, degressivite, sortie):
     return coefficient
 
 
+def _pour_les_eligibles(individu, period, montant):
+    """`montant()` pour les salariés éligibles à la LODEOM, 0 pour les autres ; sans calcul si personne ne l'est."""
+    eligible = individu("lodeom_eligible", period)
+    if not eligible.any():
+        return individu.filled_array(0.0)
+    return eligible * montant()
+
+
 class exoneration_lodeom_anticipee(Variable):
     value_type = float
     entity = individu
@@ -198,15 +206,15 @@ class exoneration_lodeom_anticipee(Variable):
     formula_2012_01_01 = _avant_2019
 
     def formula_2019_01_01(individu, period, parameters):
-        eligible = individu("lodeom_eligible", period)
-        if not eligible.any():
-            return individu.filled_array(0.0)
-        rgp = parameters(period).reductions.reduction_generale
-        formule = _formule(*_seuils(individu, period, parameters))
-        remuneration = individu("assiette_cotisations_sociales", period)
-        t = individu("lodeom_t", period)
-        coefficient = formule(rgp, t, 1, individu("smic_reduction_generale", period), remuneration)
-        return eligible * plafonner(individu, period, coefficient * remuneration, period, facteur_b=False)
+        def montant():
+            rgp = parameters(period).reductions.reduction_generale
+            formule = _formule(*_seuils(individu, period, parameters))
+            remuneration = individu("assiette_cotisations_sociales", period)
+            t = individu("lodeom_t", period)
+            coefficient = formule(rgp, t, 1, individu("smic_reduction_generale", period), remuneration)
+            return plafonner(individu, period, coefficient * remuneration, period, facteur_b=False)
+
+        return _pour_les_eligibles(individu, period, montant)
 
 
 class exoneration_lodeom_cumulee(Variable):
@@ -220,12 +228,12 @@ class exoneration_lodeom_cumulee(Variable):
     formula_2012_01_01 = _avant_2019
 
     def formula_2019_01_01(individu, period, parameters):
-        eligible = individu("lodeom_eligible", period)
-        if not eligible.any():
-            return individu.filled_array(0.0)
-        formule = _formule(*_seuils(individu, period, parameters))
-        montant = cumul_par_periodes(individu, period, parameters, formule, nom_t="lodeom_t")[0]
-        return eligible * plafonner(individu, period, montant, facteur_b=False)
+        def montant():
+            formule = _formule(*_seuils(individu, period, parameters))
+            du = cumul_par_periodes(individu, period, parameters, formule, nom_t="lodeom_t")[0]
+            return plafonner(individu, period, du, facteur_b=False)
+
+        return _pour_les_eligibles(individu, period, montant)
 
 
 class exoneration_lodeom(Variable):
